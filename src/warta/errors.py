@@ -1,0 +1,51 @@
+"""The one exception tree of warta.
+
+::
+
+    WartaError                      anything warta raises on purpose
+    ├── InputError                  the input cannot be read as a page
+    │   ├── EmptyInputError         zero bytes, or only whitespace
+    │   ├── BinaryInputError        an image, a PDF, an archive: not a page
+    │   ├── InputTooLargeError      over the size limit (also a decompression bomb)
+    │   └── DecodingError           bytes that no charset turns into text
+    ├── ExtractionError             a page was read but no article could be built
+    └── ConfigurationError          a publisher profile or data file is invalid
+
+Messages name the input, the stage and what to do, so the CLI can print them as they are.
+Problems that still leave a usable article are not exceptions: they are ``Problem`` values
+on the article (see ``warta.model``).
+"""
+
+from __future__ import annotations
+
+
+class WartaError(Exception):
+    """Root of every error warta raises on purpose."""
+
+
+class InputError(WartaError):
+    """The input cannot be read as a page."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no bytes, or only whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The input is binary (image, PDF, archive), not an HTML page or a text dump."""
+
+
+class InputTooLargeError(InputError):
+    """The input, once decompressed, is over the configured size limit."""
+
+
+class DecodingError(InputError):
+    """No character encoding turns the bytes into text."""
+
+
+class ExtractionError(WartaError):
+    """A page was read but no article could be built from it."""
+
+
+class ConfigurationError(WartaError):
+    """A publisher profile or a data file is invalid."""

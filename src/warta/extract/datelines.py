@@ -1,0 +1,39 @@
+"""Datelines: the place-and-outlet prefix of a news body's first paragraph.
+
+"TRIBUNTORAJA.COM - Presiden Rusia ...", "Mataram, NTB (ANTARA News) - Sebanyak ...",
+"LHOKSEUMAWE, KOMPAS.com – Penyidik ...", "Liputan6.com, Jakarta - ...", "Jakarta - ..." (detik).
+warta keeps the dateline in ``Article.dateline`` and starts the body after it, so the body is
+the reporter's text and the dateline is not mistaken for its first words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An outlet name as written in datelines: TRIBUNTORAJA.COM, KOMPAS.com, (ANTARA News), TEMPO.CO,
+# Liputan6.com, VIVA.co.id, Okezone, detikcom, suara.com, (ANTARA).
+_OUTLET = r"(?:\(?[A-Za-z][\w-]*\.(?i:com|co\.id|co|id|net)\)?|\((?:ANTARA(?: News)?|Antara(?:/[\w ]+)?)\)|detik\w*|VIVA(?:news)?|Okezone)"
+# A place: one to four capitalised words, optionally with a region after a comma ("Mataram, NTB").
+_PLACE = r"(?:[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3}(?:,\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?)"
+_DASH = r"\s*[-–—]{1,2}\s*"
+
+_DATELINE = re.compile(
+    rf"^(?P<dateline>"
+    rf"{_OUTLET}(?:,\s*{_PLACE})?"  # TRIBUNTORAJA.COM / Liputan6.com, Jakarta
+    rf"|{_PLACE}(?:,?\s*{_OUTLET})"  # LHOKSEUMAWE, KOMPAS.com / Mataram, NTB (ANTARA News)
+    rf"|{_PLACE},?\s+\d{{1,2}}\s+\w+\s+\d{{4}}\s*\([^)]{{2,40}}\)"  # ISTANBUL, 23 Februari 2016 (Antara/X)
+    rf"|[A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+)?"  # Jakarta (detik: place only)
+    rf"){_DASH}(?=\S)"
+)
+_MAX_DATELINE = 80
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str]:
+    """Split "TRIBUNTORAJA.COM - Presiden ..." into ("TRIBUNTORAJA.COM", "Presiden ...")."""
+    match = _DATELINE.match(paragraph)
+    if not match or len(match.group("dateline")) > _MAX_DATELINE:
+        return None, paragraph
+    rest = paragraph[match.end() :].strip()
+    if len(rest) < 20:  # "Jakarta - Bandung" in a heading is not a dateline
+        return None, paragraph
+    return match.group("dateline").strip(), rest

@@ -1,0 +1,274 @@
+"""HTML page -> Article: structured data first, then the publisher profile, then the generic cascade.
+
+The order of trust, field by field:
+
+1. a publisher profile's selector, when the profile names one for the field (a profile names
+   a selector only where that publisher's structured data is missing or wrong, e.g. detik's
+   2015 pages mark local time as UTC);
+2. JSON-LD NewsArticle, OpenGraph and meta tags (``structured``);
+3. what the visible page says (h1, bylines and credits found while cleaning the body).
+
+The body comes from the profile's container when it has one, else from trafilatura
+(``generic``); either way it is cleaned of Indonesian furniture (``cleaning``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlparse
+
+from lxml import etree, html
+
+from warta.errors import ExtractionError
+from warta.extract import pagination
+from warta.extract.blocks import image_url, read_region
+from warta.extract.boilerplate import normalize_space, parse_byline, split_caption_credit, split_names
+from warta.extract.cleaning import Cleaned, clean_paragraphs
+from warta.extract.datelines import split_dateline
+from warta.extract.dates import parse_date
+from warta.extract.generic import generic_paragraphs
+from warta.extract.language import detect_language
+from warta.extract.pageclass import looks_like_index
+from warta.extract.structured import Metadata, read_metadata
+from warta.extract.titles import strip_site_affixes
+from warta.model import Article, Image, PageInfo, RawPage, RelatedLink
+from warta.publishers import Profile, profile_for
+
+_WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https?://.+)$")
+# Author values that are not a person's name: URLs, site names, companies ("PT. VIVA MEDIA BARU").
+_BAD_NAME = re.compile(r"https?:|www\.|\.com\b|\.co\.id\b|^\W*$|^pt\.?\s|\b(?:media|cyber|network|online)\b",
+                       re.IGNORECASE)
+_BYLINE_LABEL = re.compile(r"^(?:oleh|pewarta|penulis|reporter|editor|penyunting)\s*:?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    doc: Any
+    url: str | None
+    host: str | None
+    meta: Metadata
+    profile: Profile | None
+
+
+def parse_html(content: str, source: str | None = None) -> Any:
+    """Parse HTML leniently; a page lxml cannot parse at all is an ExtractionError."""
+    try:
+        return html.document_fromstring(content)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError(f"{source or 'page'}: HTML could not be parsed ({exc})") from exc
+
+
+def _original_url(url: str | None) -> str | None:
+    if url:
+        match = _WAYBACK.match(url)
+        if match:
+            return match.group("url")
+    return url
+
+
+def _page_url(doc: Any, given: str | None, meta: Metadata) -> str | None:
+    if given:
+        return _original_url(given)
+    canonical = doc.find('.//link[@rel="canonical"]')
+    href = canonical.get("href") if canonical is not None else None
+    return _original_url(href or meta.url)
+
+
+def _texts(elements: list[Any]) -> list[str]:
+    return [t for t in (normalize_space(e.text_content()) for e in elements) if t]
+
+
+def _clean_names(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for raw in names:
+        if _BAD_NAME.search(raw):
+            continue
+        for name in split_names(_BYLINE_LABEL.sub("", raw)):
+            if not _BAD_NAME.search(name) and len(name) >= 2 and name not in out:
+                out.append(name)
+    return tuple(out)
+
+
+def _people(ctx: _Context, field: str) -> list[str]:
+    if ctx.profile is None:
+        return []
+    names: list[str] = []
+    for text in _texts(ctx.profile.select(field, ctx.doc)):
+        byline = parse_byline(text)
+        if byline is not None:
+            names.extend(byline.authors if field == "authors" else byline.editors or byline.authors)
+        else:
+            names.append(text)
+    return names
+
+
+def _title(ctx: _Context) -> str | None:
+    candidates: list[str] = []
+    if ctx.profile is not None:
+        candidates.extend(_texts(ctx.profile.select("title", ctx.doc))[:1])
+    if ctx.meta.title:
+        candidates.append(ctx.meta.title)
+    candidates.extend(_texts(ctx.doc.xpath("//h1"))[:1])
+    title_el = ctx.doc.find(".//title")
+    if title_el is not None and title_el.text:
+        candidates.append(title_el.text)
+    affixes = ctx.profile.title_affixes if ctx.profile else ()
+    names = (ctx.host, ctx.meta.site_name, ctx.meta.publisher, ctx.profile.name if ctx.profile else None)
+    for candidate in candidates:
+        title = strip_site_affixes(candidate, affixes=affixes, names=names)
+        if len(title) >= 8:
+            return title
+    return None
+
+
+def _dates(ctx: _Context) -> tuple[str | None, str | None]:
+    offset = ctx.profile.timezone if ctx.profile else "+07:00"
+    published = None
+    if ctx.profile is not None:
+        for element in ctx.profile.select("published", ctx.doc)[:3]:
+            published = parse_date(element.get("datetime") or element.text_content(), default_offset=offset)
+            if published:
+                break
+    if not published and ctx.meta.published:
+        published = parse_date(ctx.meta.published, default_offset=offset)
+    if not published:
+        for element in ctx.doc.xpath("//time[@datetime]")[:1]:
+            published = parse_date(element.get("datetime"), default_offset=offset)
+    updated = parse_date(ctx.meta.updated, default_offset=offset) if ctx.meta.updated else None
+    return published, updated
+
+
+def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
+    """Paragraphs and images of the article body, and the container element (or None)."""
+    container = None
+    if ctx.profile is not None:
+        for selector in ctx.profile.selectors.get("body", ()):
+            found = [el for el in selector(ctx.doc) if len(el.text_content().strip()) > 80]
+            if found:
+                container = found[0]
+                break
+    if container is not None:
+        for element in ctx.profile.select("drop", container) if ctx.profile else ():
+            element.drop_tree()
+        region = read_region(container, ctx.url)
+        paragraphs = list(region.paragraphs)
+        if not paragraphs:  # a photo gallery: the captions are the story
+            paragraphs = [f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption]
+        return paragraphs, list(region.images), container
+    return generic_paragraphs(ctx.doc, ctx.url), [], None
+
+
+def _related_urls(related: list[RelatedLink], container: Any, base: str | None) -> list[RelatedLink]:
+    if container is None or not related:
+        return related
+    hrefs: dict[str, str] = {}
+    for anchor in container.iter("a"):
+        text = normalize_space(anchor.text_content()).strip(" \"“”'‘’")
+        if text and anchor.get("href"):
+            hrefs.setdefault(text, urljoin(base or "", anchor.get("href")))
+    return [RelatedLink(r.title, r.url or hrefs.get(r.title)) for r in related]
+
+
+def _images(ctx: _Context, region_images: list[Image], cleaned: Cleaned) -> tuple[Image, ...]:
+    images: list[Image] = []
+    lead_url = urljoin(ctx.url or "", ctx.meta.image) if ctx.meta.image else None
+    if ctx.profile is not None:
+        captions = _texts(ctx.profile.select("caption", ctx.doc))
+        lead_el = ctx.profile.select("lead_image", ctx.doc)
+        if lead_el:
+            lead_url = image_url(lead_el[0], ctx.url) or lead_url
+        if captions:
+            caption, credit = split_caption_credit(captions[0])
+            images.append(Image(url=lead_url, caption=caption or None, credit=credit))
+    if not images and lead_url:
+        images.append(Image(url=lead_url))
+    for image in region_images:
+        if image.url and any(i.url == image.url for i in images):
+            continue
+        if image.url and image.url.endswith((".gif", ".svg")):
+            continue
+        images.append(image)
+    images.extend(Image(url=None, caption=caption, credit=credit) for caption, credit in cleaned.captions)
+    if cleaned.credits and images and images[0].credit is None:
+        images[0] = Image(url=images[0].url, caption=images[0].caption, credit=cleaned.credits[0])
+    return tuple(images[:20])
+
+
+def extract_html(page: RawPage) -> Article:
+    """Build an Article from an HTML page."""
+    doc = parse_html(page.content, page.source)
+    meta = read_metadata(doc)
+    url = _page_url(doc, page.url, meta)
+    host = (urlparse(url).hostname or None) if url else None
+    profile = profile_for(host)
+    ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile)
+
+    # Read everything outside the body before the profile's drop selectors change the tree.
+    title = _title(ctx)
+    published, updated = _dates(ctx)
+    authors = _people(ctx, "authors")
+    editors = _people(ctx, "editors")
+    section = (_texts(profile.select("section", doc))[:1] or [None])[0] if profile else None
+    paragraphs, region_images, container = _body(ctx)
+    cleaned = clean_paragraphs(paragraphs)
+    body = [p for p in cleaned.paragraphs if p != title]
+    dateline = None
+    if body:
+        dateline, first = split_dateline(body[0])
+        body[0] = first
+    region_text = " ".join(paragraphs[-6:])
+    info = pagination.detect(
+        doc, url, region_text,
+        style=profile.pagination.style if profile else "query",
+        param=profile.pagination.param if profile else "page",
+    )
+    if cleaned.page_number:
+        info = PageInfo(cleaned.page_number, cleaned.page_total, info.next_url)
+    all_authors = _clean_names([*authors, *meta.authors, *cleaned.authors])
+    all_editors = _clean_names([*editors, *cleaned.editors])
+    article = Article(
+        url=url,
+        site=host,
+        publisher=profile.name if profile else (meta.publisher or meta.site_name),
+        title=title,
+        description=meta.description,
+        authors=tuple(a for a in all_authors if a not in all_editors or a in authors),
+        editors=all_editors,
+        published=published,
+        updated=updated,
+        dateline=dateline,
+        section=section or meta.section,
+        tags=meta.tags,
+        images=_images(ctx, region_images, cleaned),
+        paragraphs=tuple(body),
+        related=tuple(_related_urls(cleaned.related, container, url)),
+        page=info,
+        language=detect_language(" ".join(body[:20])) or _lang(meta.language),
+        problems=page.problems,
+    )
+    return _check(article, doc, meta)
+
+
+def _lang(value: str | None) -> str | None:
+    return value.split("-")[0].split("_")[0].lower()[:3] if value else None
+
+
+def _check(article: Article, doc: Any, meta: Metadata) -> Article:
+    if looks_like_index(doc, article, og_type=meta.og_type):
+        article = article.with_problem(
+            "not_an_article", "the page is an index or home page (many headlines, little running text)"
+        )
+    if not article.paragraphs:
+        article = article.with_problem("empty_body", "no article text was found on the page")
+    if article.title is None:
+        article = article.with_problem("no_title", "no headline was found in the page's metadata or markup")
+    if article.published is None:
+        article = article.with_problem(
+            "no_published_date", "no publication date in structured data, meta tags or the visible page"
+        )
+    problem = pagination.missing_page_problem(article.page)
+    if problem:
+        article = article.with_problem(problem.code, problem.detail)
+    return article

@@ -1,0 +1,187 @@
+"""warta's typed document model.
+
+Every value warta hands out is a frozen, slotted dataclass that round-trips through JSON
+(``Article.from_dict(article.to_dict()) == article``). Field names are the public contract:
+the CLI's JSON output, the API and the store all use them.
+
+An article owns its text: ``text`` is the paragraphs joined by blank lines, so later layers
+(sentences, entities, quotes) can point into it with character offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something warta noticed and could not fix: a stable ``code`` plus a human ``detail``.
+
+    Codes in use (stable, documented in docs/fields.md): ``not_an_article``, ``missing_page``,
+    ``no_published_date``, ``no_title``, ``empty_body``, ``encoding_guessed``, ``truncated_input``,
+    ``language_not_indonesian``, ``pages_not_merged``.
+    """
+
+    code: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "detail": self.detail}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Problem:
+        return cls(code=str(data["code"]), detail=str(data.get("detail", "")))
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An article image with its caption and photo credit ("IST", "Kompas.com/Garry Lotulung")."""
+
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "caption": self.caption, "credit": self.credit}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Image:
+        return cls(url=data.get("url"), caption=data.get("caption"), credit=data.get("credit"))
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """A "Baca juga" / "Lihat juga" / "Simak juga" link taken out of the body."""
+
+    title: str
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "url": self.url}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RelatedLink:
+        return cls(title=str(data["title"]), url=data.get("url"))
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """Where this page sits in a multi-page article. ``total`` is None when unknown."""
+
+    number: int = 1
+    total: int | None = None
+    next_url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "total": self.total, "next_url": self.next_url}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PageInfo:
+        return cls(number=int(data.get("number", 1)), total=data.get("total"), next_url=data.get("next_url"))
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean news article with its metadata.
+
+    ``published`` and ``updated`` are ISO 8601 strings with a UTC offset (WIB +07:00, WITA +08:00,
+    WIT +09:00) or None; when None, ``problems`` says why (``no_published_date``).
+    """
+
+    url: str | None = None
+    site: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    published: str | None = None
+    updated: str | None = None
+    dateline: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    images: tuple[Image, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    related: tuple[RelatedLink, ...] = ()
+    page: PageInfo = field(default_factory=PageInfo)
+    language: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The body: paragraphs joined by a blank line. Offsets of later layers point into it."""
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+    def with_problem(self, code: str, detail: str = "") -> Article:
+        """Return a copy with one more problem (a problem with the same code is not repeated)."""
+        if any(p.code == code for p in self.problems):
+            return self
+        return replace(self, problems=(*self.problems, Problem(code, detail)))
+
+    def has_problem(self, code: str) -> bool:
+        return any(p.code == code for p in self.problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict using the public field names (``text`` included)."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "paragraphs":
+                out["paragraphs"] = list(value)
+                out["text"] = self.text
+            elif f.name in ("images", "related", "problems"):
+                out[f.name] = [v.to_dict() for v in value]
+            elif f.name == "page":
+                out[f.name] = value.to_dict()
+            elif isinstance(value, tuple):
+                out[f.name] = list(value)
+            else:
+                out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Inverse of :meth:`to_dict`; ``text`` is derived, so it is ignored here."""
+        return cls(
+            url=data.get("url"),
+            site=data.get("site"),
+            publisher=data.get("publisher"),
+            title=data.get("title"),
+            description=data.get("description"),
+            authors=_strs(data.get("authors")),
+            editors=_strs(data.get("editors")),
+            published=data.get("published"),
+            updated=data.get("updated"),
+            dateline=data.get("dateline"),
+            section=data.get("section"),
+            tags=_strs(data.get("tags")),
+            images=tuple(Image.from_dict(d) for d in data.get("images") or ()),
+            paragraphs=_strs(data.get("paragraphs")),
+            related=tuple(RelatedLink.from_dict(d) for d in data.get("related") or ()),
+            page=PageInfo.from_dict(data.get("page") or {}),
+            language=data.get("language"),
+            problems=tuple(Problem.from_dict(d) for d in data.get("problems") or ()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """One input page as warta received it, before extraction.
+
+    ``content`` is the decoded text (HTML or a text dump); ``kind`` is ``"html"``, ``"dump"`` or
+    ``"text"``. ``problems`` carries what loading noticed (a guessed charset, a truncated input).
+    """
+
+    content: str
+    kind: str
+    url: str | None = None
+    source: str | None = None
+    encoding: str | None = None
+    problems: tuple[Problem, ...] = ()

@@ -1,0 +1,144 @@
+"""Publisher profiles, declared as data: one TOML file per publisher in this folder.
+
+A profile says where a publisher's pages keep what structured data does not give well:
+the body container, the visible date and byline, what to drop inside the body, the
+title affixes, and how its multi-page articles are split. Every profile names at least one
+real page as its test fixture (``fixtures``); ``tests/test_publishers.py`` checks that each
+fixture exists and extracts. See docs/publishers.md for how to add one.
+
+Profiles are loaded and validated once, on first use (never at import time).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lxml import etree
+from lxml.cssselect import CSSSelector, SelectorError
+
+from warta.errors import ConfigurationError
+
+_SELECTOR_FIELDS = ("body", "title", "published", "updated", "authors", "editors", "caption", "drop",
+                    "description", "section", "tags", "lead_image")
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """How a publisher splits an article over pages.
+
+    ``style``: ``query`` (``?page=2``), ``path`` (``/2`` appended to the article path) or
+    ``none``. ``all_pages`` is the query that shows the whole article on one page
+    (Kompas ``page=all``), when the publisher has one.
+    """
+
+    style: str = "none"
+    param: str = "page"
+    all_pages: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One publisher. Selectors are CSS, compiled once; each list is tried in order."""
+
+    id: str
+    name: str
+    publisher: str
+    domains: tuple[str, ...]
+    fixtures: tuple[str, ...]
+    title_affixes: tuple[str, ...] = ()
+    selectors: dict[str, tuple[CSSSelector, ...]] = field(default_factory=dict)
+    pagination: Pagination = field(default_factory=Pagination)
+    timezone: str = "+07:00"
+
+    def select(self, name: str, doc: Any) -> list[Any]:
+        """Elements matched by the first selector of field ``name`` that matches anything."""
+        for selector in self.selectors.get(name, ()):
+            found = selector(doc)
+            if found:
+                return list(found)
+        return []
+
+    def matches(self, host: str) -> bool:
+        host = host.lower().removeprefix("www.")
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def _strings(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigurationError(f"publisher profile {source}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def parse_profile(data: dict[str, Any], source: str) -> Profile:
+    """Validate one profile's data and compile its selectors."""
+    for key in ("id", "name", "publisher", "domains", "fixtures"):
+        if key not in data:
+            raise ConfigurationError(f"publisher profile {source}: missing required key '{key}'")
+    known = {"id", "name", "publisher", "domains", "fixtures", "title_affixes", "selectors",
+             "pagination", "timezone", "notes"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigurationError(f"publisher profile {source}: unknown keys {sorted(unknown)}")
+    raw_selectors = data.get("selectors", {})
+    selectors: dict[str, tuple[CSSSelector, ...]] = {}
+    for name, value in raw_selectors.items():
+        if name not in _SELECTOR_FIELDS:
+            raise ConfigurationError(f"publisher profile {source}: unknown selector field '{name}'")
+        try:
+            selectors[name] = tuple(
+                CSSSelector(css, translator="html") for css in _strings(raw_selectors, name, source)
+            )
+        except (SelectorError, etree.XPathError) as exc:
+            raise ConfigurationError(f"publisher profile {source}: bad selector in '{name}': {exc}") from exc
+    pagination = data.get("pagination", {})
+    if pagination.get("style", "none") not in ("none", "query", "path"):
+        raise ConfigurationError(f"publisher profile {source}: pagination.style must be none, query or path")
+    fixtures = _strings(data, "fixtures", source)
+    if not fixtures:
+        raise ConfigurationError(f"publisher profile {source}: a profile needs at least one real page fixture")
+    return Profile(
+        id=str(data["id"]),
+        name=str(data["name"]),
+        publisher=str(data["publisher"]),
+        domains=tuple(d.lower() for d in _strings(data, "domains", source)),
+        fixtures=fixtures,
+        title_affixes=_strings(data, "title_affixes", source),
+        selectors=selectors,
+        pagination=Pagination(
+            style=str(pagination.get("style", "none")),
+            param=str(pagination.get("param", "page")),
+            all_pages=pagination.get("all_pages"),
+        ),
+        timezone=str(data.get("timezone", "+07:00")),
+    )
+
+
+@cache
+def all_profiles() -> tuple[Profile, ...]:
+    """Every bundled profile, validated."""
+    profiles = []
+    for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            try:
+                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigurationError(f"publisher profile {entry.name} is not valid TOML: {exc}") from exc
+            profiles.append(parse_profile(data, entry.name))
+    return tuple(profiles)
+
+
+def profile_for(host: str | None) -> Profile | None:
+    """The profile whose domains cover ``host`` (``regional.kompas.com`` -> kompas), if any."""
+    if not host:
+        return None
+    for profile in all_profiles():
+        if profile.matches(host):
+            return profile
+    return None
