@@ -10,7 +10,15 @@ from warta.extract import extract, extract_path, extract_paths, merge
 from warta.model import Article, Image, PageInfo, Problem, RawPage, RelatedLink
 
 __all__ = [
-    "Article", "Image", "PageInfo", "Problem", "RawPage", "RelatedLink",
-    "extract", "extract_path", "extract_paths", "merge",
+    "Article",
+    "Image",
+    "PageInfo",
+    "Problem",
+    "RawPage",
+    "RelatedLink",
+    "extract",
+    "extract_path",
+    "extract_paths",
+    "merge",
 ]
 __version__ = "0.1.0"

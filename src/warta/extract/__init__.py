@@ -47,12 +47,18 @@ def extract(
     Raises a :class:`warta.errors.InputError` for input that is not a page at all; anything
     else it noticed is a Problem on the article.
     """
-    page = load_page(data, url=url, source=source, input_format=input_format, options=options or LoadOptions())
+    page = load_page(
+        data, url=url, source=source, input_format=input_format, options=options or LoadOptions()
+    )
     return extract_page(page)
 
 
 def extract_path(
-    path: str | Path, *, url: str | None = None, input_format: str = "auto", options: LoadOptions | None = None
+    path: str | Path,
+    *,
+    url: str | None = None,
+    input_format: str = "auto",
+    options: LoadOptions | None = None,
 ) -> Article:
     """Extract one article from a file (``.gz`` allowed) or ``-`` for standard input."""
     opts = options or LoadOptions()
@@ -70,7 +76,10 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[str | Path]:
 
 
 def extract_paths(
-    paths: Iterable[str | Path], *, url: str | None = None, input_format: str = "auto",
+    paths: Iterable[str | Path],
+    *,
+    url: str | None = None,
+    input_format: str = "auto",
     options: LoadOptions | None = None,
 ) -> Iterator[Article]:
     """Extract every page named by ``paths`` in order, one at a time (a stream: memory stays flat)."""

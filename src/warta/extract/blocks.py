@@ -22,13 +22,74 @@ from warta.model import Image
 
 # Tags whose start or end breaks a paragraph.
 BLOCK_TAGS = frozenset(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr td th "
-    "tbody thead tfoot center header footer address hr figure figcaption details summary".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "tfoot",
+        "center",
+        "header",
+        "footer",
+        "address",
+        "hr",
+        "figure",
+        "figcaption",
+        "details",
+        "summary",
+    ]
 )
 # Tags whose content is never article text.
 SKIP_TAGS = frozenset(
-    "script style noscript iframe form button select option input textarea svg canvas video audio "
-    "object embed nav aside template label dialog map head title link meta".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "form",
+        "button",
+        "select",
+        "option",
+        "input",
+        "textarea",
+        "svg",
+        "canvas",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "nav",
+        "aside",
+        "template",
+        "label",
+        "dialog",
+        "map",
+        "head",
+        "title",
+        "link",
+        "meta",
+    ]
 )
 # class/id fragments of page widgets inside article containers. Calibrated on the HTML of
 # ../shared/corpora/pages-id: every fragment names a widget seen there inside a body container,
@@ -38,7 +99,8 @@ _JUNK_ATTR = re.compile(
     r"read-?also|also-?read|advert\w*|ads|adsense|iklan|banner|comments?|komentar|newsletter|"
     r"subscribe|promo|sidebar|breadcrumbs?|outbrain|taboola|rekomendasi|recommend\w*|"
     r"tags?|topik|tag-?list|popular|populer|terpopuler|trending|navigation|navbar|pagination|"
-    r"paging|author-?box|box-?author|whatsapp|wa-?channel|google-?news|follow)(?:$|[\s_-])",
+    r"paging|author-?box|box-?author|whatsapp|wa-?channel|google-?news|follow|"
+    r"twitter-tweet|instagram-media|tiktok-embed|fb-post)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _MAX_DEPTH = 400  # deeper than any real page; guards against pathological nesting
@@ -67,7 +129,7 @@ def image_url(img: Any, base: str | None) -> str | None:
     """The real source of an <img>, lazy-loading attributes included."""
     for attr in ("data-src", "data-original", "data-lazy-src", "src"):
         value = img.get(attr)
-        if value and not value.startswith("data:"):
+        if isinstance(value, str) and value and not value.startswith("data:"):
             return urljoin(base, value.strip()) if base else value.strip()
     return None
 

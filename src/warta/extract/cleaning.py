@@ -55,6 +55,9 @@ def clean_paragraphs(paragraphs: Iterable[str], *, stop_at_footer: bool = True) 
             continue
         in_related = line.kind is Kind.RELATED_HEADER
         if line.kind is Kind.BODY:
+            if out.paragraphs and _BARE_DATELINE.match(out.paragraphs[-1]) and len(out.paragraphs) == 1:
+                # "Jakarta -" printed as its own block (detik): it belongs to the first paragraph.
+                text = f"{out.paragraphs.pop()} {text}"
             out.paragraphs.append(text)
         elif line.kind is Kind.RELATED and line.related is not None:
             out.related.append(line.related)
@@ -72,6 +75,7 @@ def clean_paragraphs(paragraphs: Iterable[str], *, stop_at_footer: bool = True) 
     return out
 
 
+_BARE_DATELINE = re.compile(r"^[A-Z][\w.,() ]{1,60}\s[-–—]$")
 _INITIALS = re.compile(r"^\([\w/.\- ]{2,30}\)$")  # editor initials closing a story: "(kpl/pur/tch)"
 
 

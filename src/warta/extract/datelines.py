@@ -12,7 +12,10 @@ import re
 
 # An outlet name as written in datelines: TRIBUNTORAJA.COM, KOMPAS.com, (ANTARA News), TEMPO.CO,
 # Liputan6.com, VIVA.co.id, Okezone, detikcom, suara.com, (ANTARA).
-_OUTLET = r"(?:\(?[A-Za-z][\w-]*\.(?i:com|co\.id|co|id|net)\)?|\((?:ANTARA(?: News)?|Antara(?:/[\w ]+)?)\)|detik\w*|VIVA(?:news)?|Okezone)"
+_OUTLET = (
+    r"(?:\(?[A-Za-z][\w-]*\.(?i:com|co\.id|co|id|net)\)?"
+    r"|\((?:ANTARA(?: News)?|Antara(?:/[\w ]+)?)\)|detik\w*|VIVA(?:news)?|Okezone)"
+)
 # A place: one to four capitalised words, optionally with a region after a comma ("Mataram, NTB").
 _PLACE = r"(?:[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,3}(?:,\s*[A-Z][\w'.]*(?:\s+[A-Z][\w'.]*){0,2})?)"
 _DASH = r"\s*[-–—]{1,2}\s*"

@@ -308,7 +308,10 @@ def parse_date(text: str, *, default_offset: str = "+07:00", reference: datetime
             clock = _clock_before(text, match.start())
         return _format(date(year, month, day), clock, default)
     if reference is not None:
-        return _parse_with_reference(text, reference, default)
+        try:
+            return _parse_with_reference(text, reference, default)
+        except OverflowError:  # a reference at the very edge of datetime's range
+            return None
     return None
 
 
@@ -480,7 +483,7 @@ def _nearest_year(ref: date, month: int, day: int) -> date | None:
 
 def _relative(m: re.Match[str], text: str, ref: datetime, default_offset: str) -> str | None:
     if m.group("now"):
-        return ref.replace(microsecond=0).isoformat()
+        return ref.replace(microsecond=0).isoformat() if _MIN_YEAR <= ref.year <= _MAX_YEAR else None
     word = m.group("word")
     if word:
         day = ref.date() - timedelta(days=1 if _fold(word) in ("kemarin", "yesterday") else 0)

@@ -22,8 +22,9 @@ _MARKER = re.compile(r"\[(\d{1,5})\]")
 # lynx draws list bullets with * + o # @ by depth; crawlers use - and •.
 _BULLET = re.compile(r"^\s*(?:[*+o#@•·]|-(?=\s))\s+|^\s*[*+#@•·]\s*$")
 # An image without alt text: lynx prints its file name in brackets, "[logo.png]", "[INS: :INS]".
-_IMAGE_PLACEHOLDER = re.compile(r"\[(?:[^\[\]\s]*\.(?:jpe?g|png|gif|webp|svg)[^\[\]\s]*|INS: :INS|IMG|image)\]",
-                                re.IGNORECASE)
+_IMAGE_PLACEHOLDER = re.compile(
+    r"\[(?:[^\[\]\s]*\.(?:jpe?g|png|gif|webp|svg)[^\[\]\s]*|INS: :INS|IMG|image)\]", re.IGNORECASE
+)
 _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp)(?:$|[?#])", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\S+")
 

@@ -38,4 +38,3 @@ def generic_paragraphs(doc: Any, url: str | None) -> list[str]:
     if not text:
         return []
     return [line for line in (part.strip() for part in text.split("\n")) if line]
-

@@ -38,8 +38,9 @@ from warta.publishers import Profile, profile_for
 
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https?://.+)$")
 # Author values that are not a person's name: URLs, site names, companies ("PT. VIVA MEDIA BARU").
-_BAD_NAME = re.compile(r"https?:|www\.|\.com\b|\.co\.id\b|^\W*$|^pt\.?\s|\b(?:media|cyber|network|online)\b",
-                       re.IGNORECASE)
+_BAD_NAME = re.compile(
+    r"https?:|www\.|\.com\b|\.co\.id\b|^\W*$|^pt\.?\s|\b(?:media|cyber|network|online)\b", re.IGNORECASE
+)
 _BYLINE_LABEL = re.compile(r"^(?:oleh|pewarta|penulis|reporter|editor|penyunting)\s*:?\s*", re.IGNORECASE)
 
 
@@ -74,6 +75,19 @@ def _page_url(doc: Any, given: str | None, meta: Metadata) -> str | None:
     canonical = doc.find('.//link[@rel="canonical"]')
     href = canonical.get("href") if canonical is not None else None
     return _original_url(href or meta.url)
+
+
+def _likely_host(doc: Any) -> str | None:
+    """The site a saved page comes from when no URL was given: the host most of its links point to."""
+    counts: dict[str, int] = {}
+    for element in doc.iter("a", "link"):
+        host = urlparse(_original_url(element.get("href")) or "").hostname
+        if host and "archive.org" not in host:
+            counts[host] = counts.get(host, 0) + 1
+    if not counts:
+        return None
+    host, count = max(counts.items(), key=lambda kv: kv[1])
+    return host if count >= 5 else None
 
 
 def _texts(elements: list[Any]) -> list[str]:
@@ -123,12 +137,18 @@ def _title(ctx: _Context) -> str | None:
     return None
 
 
+_STATED_OFFSET = re.compile(r"\s*(?:Z|[+-]\d\d:?\d\d)$")
+
+
 def _dates(ctx: _Context) -> tuple[str | None, str | None]:
     offset = ctx.profile.timezone if ctx.profile else "+07:00"
     published = None
     if ctx.profile is not None:
         for element in ctx.profile.select("published", ctx.doc)[:3]:
-            published = parse_date(element.get("datetime") or element.text_content(), default_offset=offset)
+            value = element.get("datetime") or element.get("content") or element.text_content()
+            if not ctx.profile.trust_offset:  # the publisher writes local time with a wrong offset
+                value = _STATED_OFFSET.sub("", value.strip())
+            published = parse_date(value, default_offset=offset)
             if published:
                 break
     if not published and ctx.meta.published:
@@ -144,18 +164,21 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
     """Paragraphs and images of the article body, and the container element (or None)."""
     container = None
     if ctx.profile is not None:
-        for selector in ctx.profile.selectors.get("body", ()):
-            found = [el for el in selector(ctx.doc) if len(el.text_content().strip()) > 80]
-            if found:
-                container = found[0]
+        for found in ctx.profile.candidates("body", ctx.doc):
+            texts = [el for el in found if len(el.text_content().strip()) > 80]
+            if texts:
+                container = texts[0]
                 break
     if container is not None:
-        for element in ctx.profile.select("drop", container) if ctx.profile else ():
-            element.drop_tree()
+        for element in ctx.profile.select_all("drop", container) if ctx.profile else ():
+            if element is not container:
+                element.drop_tree()
         region = read_region(container, ctx.url)
         paragraphs = list(region.paragraphs)
         if not paragraphs:  # a photo gallery: the captions are the story
-            paragraphs = [f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption]
+            paragraphs = [
+                f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption
+            ]
         return paragraphs, list(region.images), container
     return generic_paragraphs(ctx.doc, ctx.url), [], None
 
@@ -202,7 +225,7 @@ def extract_html(page: RawPage) -> Article:
     meta = read_metadata(doc)
     url = _page_url(doc, page.url, meta)
     host = (urlparse(url).hostname or None) if url else None
-    profile = profile_for(host)
+    profile = profile_for(host) or (None if host else profile_for(_likely_host(doc)))
     ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile)
 
     # Read everything outside the body before the profile's drop selectors change the tree.
@@ -210,7 +233,8 @@ def extract_html(page: RawPage) -> Article:
     published, updated = _dates(ctx)
     authors = _people(ctx, "authors")
     editors = _people(ctx, "editors")
-    section = (_texts(profile.select("section", doc))[:1] or [None])[0] if profile else None
+    sections = _texts(profile.select("section", doc)) if profile else []
+    section = sections[0] if sections else None
     paragraphs, region_images, container = _body(ctx)
     cleaned = clean_paragraphs(paragraphs)
     body = [p for p in cleaned.paragraphs if p != title]
@@ -220,7 +244,9 @@ def extract_html(page: RawPage) -> Article:
         body[0] = first
     region_text = " ".join(paragraphs[-6:])
     info = pagination.detect(
-        doc, url, region_text,
+        doc,
+        url,
+        region_text,
         style=profile.pagination.style if profile else "query",
         param=profile.pagination.param if profile else "page",
     )

@@ -79,7 +79,7 @@ class LoadOptions:
 
     max_bytes: int = DEFAULT_MAX_BYTES
     sniff_bytes: int = 64 * 1024
-    binary_share: float = 0.02
+    binary_share: float = 0.05
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0:
@@ -271,6 +271,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _TEXT_SAMPLE = 256 * 1024
+# A handful of stray control bytes (a NUL or two in a short text) is not binary.
+_MIN_CONTROLS = 4
 
 
 def _signature(data: bytes) -> str | None:
@@ -298,7 +300,7 @@ def _binary_error(name: str, what: str) -> BinaryInputError:
 
 
 def _check_control_share(count: int, total: int, nuls: int, name: str, options: LoadOptions) -> None:
-    if total and count > options.binary_share * total:
+    if count > _MIN_CONTROLS and count > options.binary_share * total:
         share = 100.0 * count / total
         raise _binary_error(name, f"binary data ({share:.0f}% control characters, {nuls} of them NUL)")
 
@@ -522,29 +524,21 @@ def _decode_bytes(
     declared = None
     if kind_hint == "html":
         declared = _declared_charset(data[: options.sniff_bytes])
+    if declared is not None and data.isascii():
+        return _Decoded(data.decode("ascii"), declared[1])
+    # Valid UTF-8 with non-ASCII bytes strongly suggests UTF-8, whatever is declared; so does
+    # text whose valid multi-byte sequences outnumber its invalid bytes.
+    utf8 = _decode(data, "utf-8")
+    if not utf8.replaced or _mostly_utf8(utf8):
+        return utf8
     reason = "no charset is declared"
     if declared is not None:
         label, codec = declared
-        if data.isascii():
-            return _Decoded(data.decode("ascii"), codec)
-        if codec == "utf-8":
-            utf8 = _decode(data, "utf-8")
-            if not utf8.replaced or _mostly_utf8(utf8):
-                return utf8
-        else:
-            try:
-                # Valid UTF-8 with non-ASCII bytes strongly suggests UTF-8, whatever is declared.
-                return _Decoded(data.decode("utf-8"), "utf-8")
-            except UnicodeDecodeError:
-                pass
+        if codec != "utf-8":
             candidate = _decode(data, codec)
             if candidate.replaced <= _CANDIDATE_REPLACED_SHARE * len(candidate.text):
                 return candidate
         reason = f"the declared charset {label!r} does not match the bytes"
-    else:
-        utf8 = _decode(data, "utf-8")
-        if not utf8.replaced or _mostly_utf8(utf8):
-            return utf8
 
     guess = _guess_codec(data)
     if guess is not None and guess != "utf-8":
@@ -716,8 +710,9 @@ def _from_bytes(
     if utf16 is not None:
         candidate = _decode(data, utf16)
         if not candidate.replaced:
+            _checked(candidate, name, options)
             problems.append(Problem(ENCODING_GUESSED, f"no byte-order mark; decoded as {utf16} (guessed)"))
-            return _checked(candidate, name, options)
+            return candidate
 
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     _check_control_share(controls, len(data), data.count(0), name, options)

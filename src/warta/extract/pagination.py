@@ -47,7 +47,9 @@ def _same_article(url: str, other: str) -> bool:
     )
 
 
-def detect(doc: Any, url: str | None, region_text: str, *, style: str = "query", param: str = "page") -> PageInfo:
+def detect(
+    doc: Any, url: str | None, region_text: str, *, style: str = "query", param: str = "page"
+) -> PageInfo:
     """Page number, total and next page URL from the page's links and its "Halaman n/m" text."""
     number = page_number_from_url(url, style, param)
     total: int | None = None
@@ -57,7 +59,10 @@ def detect(doc: Any, url: str | None, region_text: str, *, style: str = "query",
     next_url: str | None = None
     link = doc.find('.//link[@rel="next"]')
     if link is not None and link.get("href"):
-        next_url = urljoin(url or "", link.get("href"))
+        candidate = urljoin(url or "", link.get("href"))
+        # Blogs use rel=next for the next post; only a page of the same article counts.
+        if not url or _same_article(url, candidate):
+            next_url = candidate
     numbered: set[int] = set()
     for anchor in doc.iter("a"):
         href = anchor.get("href")

@@ -9,8 +9,8 @@ OpenGraph / article:*, then other meta tags.
 from __future__ import annotations
 
 import json
-import re
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -22,8 +22,16 @@ from warta.extract.boilerplate import normalize_space, split_names
 log = logging.getLogger(__name__)
 
 _ARTICLE_TYPES = {
-    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-    "opinionnewsarticle", "webpage", "backgroundnewsarticle", "liveblogposting", "report",
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "webpage",
+    "backgroundnewsarticle",
+    "liveblogposting",
+    "report",
 }
 _URLISH = re.compile(r"https?:|www\.|\.com\b", re.IGNORECASE)
 _MAX_JSONLD = 500_000  # characters; a bigger script block is not metadata
@@ -102,10 +110,11 @@ def _article_object(doc: html.HtmlElement) -> dict[str, Any] | None:
     best: dict[str, Any] | None = None
     for obj in _jsonld_objects(doc):
         types = {str(t).lower() for t in _as_list(obj.get("@type"))}
-        if types & _ARTICLE_TYPES and (obj.get("headline") or obj.get("datePublished")):
-            # A NewsArticle beats a WebPage describing the same page.
-            if best is None or "webpage" in {str(t).lower() for t in _as_list(best.get("@type"))}:
-                best = obj
+        is_article = types & _ARTICLE_TYPES and (obj.get("headline") or obj.get("datePublished"))
+        # A NewsArticle beats a WebPage describing the same page.
+        best_types = {str(t).lower() for t in _as_list(best.get("@type"))} if best else set()
+        if is_article and (best is None or "webpage" in best_types):
+            best = obj
     return best
 
 
@@ -139,7 +148,9 @@ def read_metadata(doc: html.HtmlElement) -> Metadata:
         or meta.get("dtk:publishdate")
         or meta.get("content_publishedtime")
         or meta.get("date"),
-        updated=_text(ld.get("dateModified")) or meta.get("article:modified_time") or meta.get("og:updated_time"),
+        updated=_text(ld.get("dateModified"))
+        or meta.get("article:modified_time")
+        or meta.get("og:updated_time"),
         section=_text(ld.get("articleSection")) or meta.get("article:section"),
         tags=tags,
         image=_text(ld.get("image")) or meta.get("og:image") or meta.get("twitter:image"),

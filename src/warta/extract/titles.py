@@ -15,8 +15,26 @@ from warta.extract.boilerplate import normalize_space
 _SEPARATORS = re.compile(r"\s+[-–—|:·•»]\s+|\s*\|\s*|\s+::\s+|(?<=\w):\s+(?=\S)")
 _WORD = re.compile(r"[a-z0-9]+")
 # Words that mark a segment as a site or section name rather than headline text.
-_SITE_WORDS = frozenset({"com", "co", "id", "online", "news", "berita", "terkini", "terbaru", "hari", "ini",
-                         "indonesia", "portal", "situs", "www", "net", "org"})
+_SITE_WORDS = frozenset(
+    {
+        "com",
+        "co",
+        "id",
+        "online",
+        "news",
+        "berita",
+        "terkini",
+        "terbaru",
+        "hari",
+        "ini",
+        "indonesia",
+        "portal",
+        "situs",
+        "www",
+        "net",
+        "org",
+    }
+)
 
 
 def _words(text: str) -> list[str]:
@@ -43,7 +61,9 @@ def site_words(*names: str | None) -> set[str]:
     return words
 
 
-def strip_site_affixes(title: str, *, affixes: tuple[str, ...] = (), names: tuple[str | None, ...] = ()) -> str:
+def strip_site_affixes(
+    title: str, *, affixes: tuple[str, ...] = (), names: tuple[str | None, ...] = ()
+) -> str:
     """Remove the site's name from the start or end of a title.
 
     ``affixes`` are exact strings from a publisher profile; ``names`` are the host, the

@@ -12,6 +12,7 @@ Profiles are loaded and validated once, on first use (never at import time).
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,8 +23,20 @@ from lxml.cssselect import CSSSelector, SelectorError
 
 from warta.errors import ConfigurationError
 
-_SELECTOR_FIELDS = ("body", "title", "published", "updated", "authors", "editors", "caption", "drop",
-                    "description", "section", "tags", "lead_image")
+_SELECTOR_FIELDS = (
+    "body",
+    "title",
+    "published",
+    "updated",
+    "authors",
+    "editors",
+    "caption",
+    "drop",
+    "description",
+    "section",
+    "tags",
+    "lead_image",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +66,21 @@ class Profile:
     selectors: dict[str, tuple[CSSSelector, ...]] = field(default_factory=dict)
     pagination: Pagination = field(default_factory=Pagination)
     timezone: str = "+07:00"
+    trust_offset: bool = True
+
+    def candidates(self, name: str, doc: Any) -> Iterator[list[Any]]:
+        """For each selector of field ``name`` in order, the elements it matches."""
+        for selector in self.selectors.get(name, ()):
+            found = selector(doc)
+            yield list(found) if isinstance(found, list) else []
 
     def select(self, name: str, doc: Any) -> list[Any]:
         """Elements matched by the first selector of field ``name`` that matches anything."""
-        for selector in self.selectors.get(name, ()):
-            found = selector(doc)
-            if found:
-                return list(found)
-        return []
+        return next((found for found in self.candidates(name, doc) if found), [])
+
+    def select_all(self, name: str, doc: Any) -> list[Any]:
+        """Elements matched by any selector of field ``name`` (for ``drop``)."""
+        return [el for found in self.candidates(name, doc) for el in found]
 
     def matches(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")
@@ -81,14 +101,25 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
     for key in ("id", "name", "publisher", "domains", "fixtures"):
         if key not in data:
             raise ConfigurationError(f"publisher profile {source}: missing required key '{key}'")
-    known = {"id", "name", "publisher", "domains", "fixtures", "title_affixes", "selectors",
-             "pagination", "timezone", "notes"}
+    known = {
+        "id",
+        "name",
+        "publisher",
+        "domains",
+        "fixtures",
+        "title_affixes",
+        "selectors",
+        "pagination",
+        "timezone",
+        "trust_offset",
+        "notes",
+    }
     unknown = set(data) - known
     if unknown:
         raise ConfigurationError(f"publisher profile {source}: unknown keys {sorted(unknown)}")
     raw_selectors = data.get("selectors", {})
     selectors: dict[str, tuple[CSSSelector, ...]] = {}
-    for name, value in raw_selectors.items():
+    for name in raw_selectors:
         if name not in _SELECTOR_FIELDS:
             raise ConfigurationError(f"publisher profile {source}: unknown selector field '{name}'")
         try:
@@ -102,7 +133,7 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         raise ConfigurationError(f"publisher profile {source}: pagination.style must be none, query or path")
     fixtures = _strings(data, "fixtures", source)
     if not fixtures:
-        raise ConfigurationError(f"publisher profile {source}: a profile needs at least one real page fixture")
+        raise ConfigurationError(f"publisher profile {source}: a profile needs a real page as its fixture")
     return Profile(
         id=str(data["id"]),
         name=str(data["name"]),
@@ -117,6 +148,7 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
             all_pages=pagination.get("all_pages"),
         ),
         timezone=str(data.get("timezone", "+07:00")),
+        trust_offset=bool(data.get("trust_offset", True)),
     )
 
 

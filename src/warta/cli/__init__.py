@@ -1,0 +1,22 @@
+"""warta's command line: one module per command, each a thin wrapper over the library."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from warta import __version__
+from warta.cli.extract import extract_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="warta")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """warta: Indonesian news intelligence from raw news pages."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+main.add_command(extract_command)
