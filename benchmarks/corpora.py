@@ -43,9 +43,7 @@ FUNDUS_2025_URLS = {
 }
 
 JPNN_PAGE = "jpnn-kamrussamad-ppkm-darurat-20210718.wayback.html"
-JPNN_URL = (
-    "https://www.jpnn.com/news/kamrussamad-ppkm-darurat-dihentikan-angka-kematian-berpotensi-tembus-5000-per-hari"
-)
+JPNN_URL = "https://www.jpnn.com/news/kamrussamad-ppkm-darurat-dihentikan-angka-kematian-berpotensi-tembus-5000-per-hari"
 JPNN_GOLD = {
     "title": "Kamrussamad: PPKM Darurat Dihentikan, Angka Kematian Berpotensi Tembus 5.000 per Hari",
     "published": "2021-07-18T18:52:00+07:00",
@@ -141,9 +139,9 @@ def _fundus(root: Path) -> list[Page]:
         expected = older / name.replace(".html.gz", ".expected.json")
         pages.append(_fundus_page(older / name, _load_json(expected)["V1"], url))
     current = root / "fundus-mediaindonesia-2026"
-    meta = _load_json(current / "meta.info")
-    for name, info in sorted(meta.items()):
-        pages.append(_fundus_page(current / name, _load_json(current / "MediaIndonesia.json")["V1"], info["url"]))
+    expected = _load_json(current / "MediaIndonesia.json")["V1"]
+    for name, info in sorted(_load_json(current / "meta.info").items()):
+        pages.append(_fundus_page(current / name, expected, info["url"]))
     return pages
 
 

@@ -29,6 +29,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 FALLBACK_URL = "http://example.invalid/article"
+_BLOCK_TAGS = "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table blockquote pre section article figure figcaption"
+BLOCKS = frozenset(_BLOCK_TAGS.split())
 
 # (html, url, lang) -> {"body", "title", "published", "authors"}; lang is "id", "en" or None
 # (None: the tool's own default, as in the published ScrapingHub runs).
@@ -56,11 +58,9 @@ def _html_to_text(fragment: str) -> str:
     """Text of an HTML fragment with a line break around every block element."""
     from lxml import html as lxml_html
 
-    blocks = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-              "blockquote", "pre", "section", "article", "figure", "figcaption", "header", "footer"}
     root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     for element in root.iter():
-        if isinstance(element.tag, str) and element.tag in blocks:
+        if isinstance(element.tag, str) and element.tag in BLOCKS:
             element.text = "\n" + (element.text or "")
             element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())

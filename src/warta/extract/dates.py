@@ -189,14 +189,14 @@ _DATE_RE: Final = re.compile(
     (?<![\w.])(?P<iy>\d{{4}})(?P<isep>[-/])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})(?!\d)
     |
     # day month year: 18 Juni 2024, 04 November, 2015, 18-Jun-2024. Not after "Covid-".
-    (?<![\w.])(?<![^\W\d_]-)(?P<td>\d{{1,2}}){_ORD}[\s./-]*(?P<tm>{_MONTH})[\s,./-]*(?P<ty>\d{{4}})(?!\d)
+    (?<![\w.])(?<![^\W\d_]-)(?P<td>\d{{1,2}}){_ORD}[\s./-]*+(?P<tm>{_MONTH})[\s,./-]*+(?P<ty>\d{{4}})(?!\d)
     |
     # numeric day-first: 18/06/2024, 18/6/2024, 18-06-2024, 18.06.2024, 18/06/24 (see two-digit years)
     (?<![\w./-])(?P<nd>\d{{1,2}})(?P<nsep>[/.-])(?P<nm>\d{{1,2}})(?P=nsep)(?P<ny>\d{{4}}|\d{{2}})
     (?![\d/]|[.-]\d)
     |
     # month day year: Feb 23, 2016; Maret 30, 2015
-    (?<!\w)(?P<mm>{_MONTH})[\s./-]*(?P<md>\d{{1,2}}){_ORD}(?!\d)[\s,./-]*(?P<my>\d{{4}})(?!\d)
+    (?<!\w)(?P<mm>{_MONTH})[\s./-]*+(?P<md>\d{{1,2}}){_ORD}(?!\d)[\s,./-]*+(?P<my>\d{{4}})(?!\d)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -216,25 +216,25 @@ _ZONE = r"""
 """
 # Between a date and the time after it: punctuation/space runs, optionally one connecting word or "T".
 _SEP = r"""
-    [\s,|)·•–—-]*
-    (?:(?:at|pukul|pkl|pk|jam|on)\.?(?![^\W\d_])[\s,|)·•–—-]*|T\s*)?
+    [\s,|)·•–—-]*+
+    (?:(?:at|pukul|pkl|pk|jam|on)\.?(?![^\W\d_])[\s,|)·•–—-]*+|T\s*)?
 """
 _TIME_AFTER_RE: Final = re.compile(_SEP + _CLOCK + _ZONE, re.IGNORECASE | re.VERBOSE)
 # A time just before the date ("15:08:11 Jul 21, 2022", "19:30 WIB, Selasa 18 Juni 2024").
 _TIME_BEFORE_RE: Final = re.compile(
-    r"(?<![\d:.])" + _CLOCK + _ZONE + rf"[\s,|·•–—-]*(?:{_DAY}[\s,]*)?\Z",
+    r"(?<![\d:.])" + _CLOCK + _ZONE + rf"[\s,|·•–—-]*+(?:{_DAY}[\s,]*+)?\Z",
     re.IGNORECASE | re.VERBOSE,
 )
 _TIME_BEFORE_WINDOW: Final = 64
 
 # Fallbacks, used only with a reference time.
 _YEARLESS_NUM_RE: Final = re.compile(
-    rf"(?<!\w){_DAY}[\s,]*(?:[^\W\d_]+\s+){{0,2}}\(?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])\s*\)?",
+    rf"(?<!\w){_DAY}[\s,]*+(?:[^\W\d_]+\s+){{0,2}}\(?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![\d/])\s*\)?",
     re.IGNORECASE,
 )
 _YEARLESS_TXT_RE: Final = re.compile(
-    rf"(?<![\w.])(?<![^\W\d_]-)(?P<d>\d{{1,2}}){_ORD}[\s./-]*(?P<m>{_MONTH})"
-    r"(?![\s,./-]*\d{2,4}(?![\d:.]))",
+    rf"(?<![\w.])(?<![^\W\d_]-)(?P<d>\d{{1,2}}){_ORD}[\s./-]*+(?P<m>{_MONTH})"
+    r"(?![\s,./-]*+\d{2,4}(?![\d:.]))",
     re.IGNORECASE,
 )
 _RELATIVE_RE: Final = re.compile(

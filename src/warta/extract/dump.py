@@ -47,22 +47,26 @@ _TERMINAL_PERIOD = re.compile(r"[.,;:]$")
 _DATELINE_ALONE = re.compile(r"^[\w.,() /]{2,60}\s[-–—]{1,2}$")
 # Editor initials closing a body: "(fyk/ash)", "(ren)", "(Cas/Isk)".
 _INITIALS = re.compile(r"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5}){0,3}\s*\)$", re.IGNORECASE)
-# Tempo signs its articles with the reporter's name in capitals on the last line: "DINI TEJA".
-_CAPS_SIGNATURE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){1,3}$")
 
 # Prose needs this many words; shorter lines are titles, menus, subheads or captions.
 # Calibrated on the anpandu dumps: their shortest body paragraphs have 8 words.
 _MIN_PROSE_WORDS = 8
-# Scores for the body run (a maximum-sum segment over lines): prose scores its word count,
-# navigation and short lines cost a little so a subhead does not split the body while a
-# menu between two prose blocks does; a copyright footer ends any run.
-_NAV_COST = -3.0
-_SHORT_COST = -2.0
+# Scores for the body run (a maximum-sum segment over lines). A prose line scores its words
+# beyond _PROSE_BASE, every other line costs _LINE_COST, furniture that sits inside bodies
+# ("Baca juga", bylines, credits, "Halaman 1/2") costs nothing and a copyright footer ends any
+# run. With these values the teaser-and-headline menus of liputan6 (15-word teasers, each
+# under its headline) sum to nothing, while article paragraphs (20-70 words) carry the run
+# over subheads and "Baca juga" lists. Calibrated on the anpandu dumps (lynx, inscriptis).
+_PROSE_BASE = 10.0
+_LINE_COST = -5.0
 _FOOTER_COST = -40.0
 # How far the body start may move forward to skip header furniture caught in the run.
 _HEADER_SLACK = 8
 # How far above the body a title is looked for, in lines.
 _TITLE_WINDOW = 60
+# How far above the chosen title line its first printing may be (headline, then byline and
+# date, then the photo with the headline as alt text).
+_TITLE_REPEAT_SPAN = 10
 
 
 @dataclass(slots=True)
@@ -72,7 +76,6 @@ class _Body:
     cleaned: Cleaned
     images: list[Image] = field(default_factory=list)
     related: list[RelatedLink] = field(default_factory=list)
-    authors: list[str] = field(default_factory=list)
 
 
 def word_count(text: str) -> int:
@@ -93,12 +96,12 @@ def _score(line: DumpLine) -> float:
     if kind is Kind.FOOTER:
         return _FOOTER_COST
     if line.link_share >= 0.5 or (line.bullet and not is_prose(line)):
-        return _NAV_COST
-    if kind is not Kind.BODY:
-        return 0.0  # furniture that sits inside bodies: "Baca juga", bylines, credits, "Halaman 1/2"
+        return _LINE_COST
+    if kind is not Kind.BODY or boilerplate.split_caption_credit(line.text)[1] is not None:
+        return 0.0
     if is_prose(line):
-        return float(word_count(line.text))
-    return _SHORT_COST
+        return word_count(line.text) - _PROSE_BASE
+    return _LINE_COST
 
 
 def _best_run(lines: list[DumpLine]) -> tuple[int, int] | None:
@@ -125,6 +128,8 @@ def _is_header_furniture(line: DumpLine) -> bool:
 
 def _body_start(lines: list[DumpLine], start: int, end: int) -> int:
     """Skip header furniture caught at the start of the run; a dateline paragraph starts the body."""
+    if start > 0 and _DATELINE_ALONE.match(lines[start - 1].text):
+        return start - 1  # "Jakarta -" on its own line just above the first paragraph
     window = range(start, min(end + 1, start + _HEADER_SLACK + 2))
     for index in window:
         text = lines[index].text
@@ -175,10 +180,13 @@ def find_title(lines: list[DumpLine], body_start: int) -> int | None:
             best = (score, index)
     if best is None:
         return None
-    # The same title printed again closer to the body (image alt) must not hide the header.
+    # The headline printed just above the chosen line (the chosen one being the photo's alt
+    # text) starts the header; a copy far above it is a "most read" list, not the headline.
     wanted = lines[best[1]].text.casefold()
     return next(
-        i for i in range(max(0, body_start - _TITLE_WINDOW), body_start) if lines[i].text.casefold() == wanted
+        i
+        for i in range(max(0, best[1] - _TITLE_REPEAT_SPAN), best[1] + 1)
+        if lines[i].text.casefold() == wanted and lines[i].link_share < 0.5 and not lines[i].bullet
     )
 
 
@@ -204,8 +212,6 @@ def read_body(lines: list[DumpLine], start: int, end: int) -> _Body:
             body.images.append(Image(url=url, caption=caption, credit=credit))
         elif (line.link_share >= 0.5 and kind is Kind.BODY) or _INITIALS.match(line.text):
             pass  # navigation caught between paragraphs; editor initials
-        elif index == end and _CAPS_SIGNATURE.match(line.text):
-            body.authors.append(line.text.title())
         else:
             texts.append(line.text)
         index += 1
@@ -302,7 +308,7 @@ def extract_dump(page: RawPage) -> Article:
         publisher=tail.publisher,
         title=title,
         description=header.description,
-        authors=_merge_names(header.authors, cleaned.authors, body.authors, tail.authors),
+        authors=_merge_names(header.authors, cleaned.authors, tail.authors),
         editors=_merge_names(header.editors, cleaned.editors, tail.editors),
         published=header.published,
         dateline=dateline,

@@ -30,8 +30,8 @@ _AVATAR = re.compile(r"^[\w.-]+['’]s avatar\s+", re.IGNORECASE)
 _LEADING_CREDIT = re.compile(
     r"^(?P<credit>[\w.]+\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z .'-]*[A-Z])\s+(?=[A-Z][a-z])"
 )
-# A short "Outlet/ Photographer" line: "Republika/ Wihdan Hidayat", "ANTARA FOTO/Budi Setya".
-_SLASH_CREDIT = re.compile(r"^[\w. ]{2,30}\s*/\s*[\w. ]{2,40}$")
+# A caption closing in a bracketed name after its last sentence: "... ke-58. (Grammy)".
+_BRACKET_CREDIT = re.compile(r"[.!?]\s*\(([A-Z][\w.]*(?:[ /][A-Z][\w.]*){0,3})\)$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\bhak cipta\b", re.IGNORECASE)
 _COPYRIGHT_NOISE = re.compile(
     r"©|\(c\)|\bcopyright\b|\bhak cipta\b|all rights? reserved\.?|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b",
@@ -43,6 +43,8 @@ _PARENT = re.compile(
 _COMPANY = re.compile(r"^PT\b|\b(?:media|group|grup|corp|inc|ltd)\b", re.IGNORECASE)
 # "TRIBUNnews.com Network": a network is named after its brand, "Tribun Network".
 _NETWORK = re.compile(r"^(?P<brand>[A-Za-z]+?)(?:news)?\.(?:com|co\.id|id)\s+Network$", re.IGNORECASE)
+# Tempo signs its articles with the reporter's name in capitals on the line after the body.
+_CAPS_SIGNATURE = re.compile(r"^[A-Z][A-Z'.]+(?:\s+[A-Z][A-Z'.]+){1,3}$")
 _TAIL_LINES = 40
 _MIN_TEASER_WORDS = 6
 _MIN_CAPTION_WORDS = 5
@@ -76,10 +78,6 @@ def _is_sentence(text: str, minimum: int) -> bool:
     return len(_WORDS.findall(text)) >= minimum and _SENTENCE_END.search(text) is not None
 
 
-def _is_credit(text: str) -> bool:
-    return boilerplate.is_credit(text) or (len(text) <= 60 and _SLASH_CREDIT.match(text) is not None)
-
-
 def _role_name(lines: list[DumpLine], index: int) -> tuple[str, str] | None:
     """("authors" | "editors", name) for a role label on its own line next to a name."""
     text = lines[index].text
@@ -102,6 +100,19 @@ def _add_byline(text: str, authors: list[str], editors: list[str]) -> bool:
     return True
 
 
+def _is_caption(text: str) -> bool:
+    """A photo caption among the header lines: a sentence, or a line ending in a credit."""
+    return _is_sentence(text, _MIN_CAPTION_WORDS) or (
+        len(_WORDS.findall(text)) >= _MIN_CAPTION_WORDS and _caption(text)[1] is not None
+    )
+
+
+def _label_credit(caption: str) -> str | None:
+    """A short name in brackets closing a caption: "... di Grammy Awards ke-58. (Grammy)"."""
+    match = _BRACKET_CREDIT.search(caption)
+    return match.group(1) if match else None
+
+
 def _caption(text: str) -> tuple[str, str | None]:
     match = _LEADING_CREDIT.match(text)
     if match:
@@ -118,6 +129,7 @@ def read_header(lines: list[DumpLine], title: int, body_start: int) -> Header:
     furniture_seen = False
     credit: str | None = None
     image_url: str | None = None
+    photo = False  # the line above was a photo (its alt text or its file name)
     for index in region:
         line = lines[index]
         text = line.text
@@ -129,8 +141,9 @@ def read_header(lines: list[DumpLine], title: int, body_start: int) -> Header:
             furniture_seen = True
         elif line.image or text.casefold() == title_key:
             image_url = next((link.url for link in line.links if link.is_image), image_url)
-            furniture_seen = True
-        elif _is_credit(text):
+            furniture_seen = photo = True
+            continue
+        elif boilerplate.is_credit(text):
             credit, furniture_seen = text, True
         elif header.published is None and len(text) <= 80 and (date := parse_date(text)) is not None:
             header.published = date
@@ -142,12 +155,15 @@ def read_header(lines: list[DumpLine], title: int, body_start: int) -> Header:
             and ((first_byline is not None and index < first_byline) or text.endswith(("...", "…")))
         ):
             header.description = text
-        elif (len(_WORDS.findall(text)) >= _MIN_CAPTION_WORDS and line.link_share < 0.5) or credit:
+        elif credit or photo or _is_caption(text):
             caption, own_credit = _caption(text)
-            image = Image(url=image_url, caption=caption, credit=own_credit or credit)
+            image = Image(
+                url=image_url, caption=caption, credit=own_credit or credit or _label_credit(caption)
+            )
             if all(i.caption != caption for i in header.images):
                 header.images.append(image)
             credit, image_url, furniture_seen = None, None, True
+        photo = False
     if header.published is None:
         header.published = _date_above(lines, title)
     return header
@@ -187,6 +203,8 @@ def read_tail(lines: list[DumpLine], start: int) -> Tail:
             break
         if role is not None:
             (tail.authors if role[0] == "authors" else tail.editors).append(role[1])
+        elif index == start and _CAPS_SIGNATURE.match(text):
+            tail.authors.append(text.title())
         elif line.kind is Kind.RELATED_HEADER:
             related, index = related_list(lines, index, end)
             tail.related.extend(related)

@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlparse
 
+from warta.extract import boilerplate
 from warta.extract.boilerplate import normalize_space
+from warta.extract.dates import parse_date
 
 _REFERENCES = re.compile(r"^\s*References\s*$")
 _REFERENCE = re.compile(r"^\s*(\d{1,5})\.\s+(\S+)\s*$")
@@ -27,11 +29,14 @@ _IMAGE_PLACEHOLDER = re.compile(
 )
 _IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp)(?:$|[?#])", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\S+")
+_OPEN_TOKEN = re.compile(r"\[[^\]\s]*$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 
-# A dump counts as wrapped when at least this many lines, and this share of the lines that
-# run on into another line, end within _WRAP_SLACK characters of the longest such line.
-# lynx (width 80 or 100) has 20-40 % of them there; unwrapped dumps (the seed, inscriptis
-# output of the anpandu pages) have at most 8 %. Nobody wraps wider than _MAX_WRAP.
+# A dump counts as wrapped when no line of words is longer than the longest line that runs on
+# into the next one (the width), and at least this many, and this share, of the longer lines
+# that run on end within _WRAP_SLACK characters of the width. In lynx dumps of the anpandu
+# pages (width 80 and 100) 35-75 % of them do; unwrapped dumps (the seed, inscriptis) have
+# paragraph lines far longer than any line that runs on. Nobody wraps wider than _MAX_WRAP.
 _WRAP_SLACK = 10
 _MIN_WRAPPED = 3
 _MIN_WRAPPED_SHARE = 0.15
@@ -105,8 +110,11 @@ def wrap_width(lines: list[str]) -> int | None:
     if not running_on:
         return None
     width = max(running_on)
+    if width > _MAX_WRAP or any(len(line) > width and " " in line.strip() for line in lines):
+        return None  # a line of words longer than the width: the dump is not wrapped
     near = sum(1 for n in running_on if n >= width - _WRAP_SLACK)
-    if width > _MAX_WRAP or near < _MIN_WRAPPED or near < _MIN_WRAPPED_SHARE * len(running_on):
+    long = sum(1 for n in running_on if n > width // 2)
+    if near < _MIN_WRAPPED or near < _MIN_WRAPPED_SHARE * long:
         return None
     return width
 
@@ -116,11 +124,25 @@ def _indent(line: str) -> int:
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
-    """True when ``line`` is the wrapped tail of ``previous`` (its first word did not fit)."""
+    """True when ``line`` is the wrapped tail of ``previous`` (its first word did not fit).
+
+    A line that is furniture on its own ("Pewarta: ...", "Baca juga: ...") starts anew even
+    when its first word would not have fit: lynx prints a ``<br>`` that way too. A word too
+    long for half a line (a URL, an image name) says nothing either way and starts anew.
+    """
     if width is None or not previous.strip() or not line.strip() or _BULLET.match(line):
         return False
+    # A wrapped line keeps its paragraph's indent (a bullet's text is indented past the bullet).
+    if _indent(line) != _indent(previous) and not (
+        _BULLET.match(previous) and _indent(line) > _indent(previous)
+    ):
+        return False
     word = _FIRST_WORD.search(line)
-    return word is not None and len(previous) + 1 + len(word.group()) > width
+    if word is None or len(word.group()) > width // 2 or len(previous) + 1 + len(word.group()) <= width:
+        return False
+    if _SENTENCE_END.search(previous) and len(line.strip()) <= 60 and parse_date(line) is not None:
+        return False  # "... di Grammy Awards." then "Selasa, 16 Februari 2016 | 13:01 WIB"
+    return boilerplate.classify(line).kind is boilerplate.Kind.BODY
 
 
 def _logical_lines(raw: list[str], width: int | None) -> list[tuple[str, int, bool, bool]]:
@@ -134,7 +156,9 @@ def _logical_lines(raw: list[str], width: int | None) -> list[tuple[str, int, bo
             continue
         if out and _continues(previous, line, width):
             text, indent, bullet, before = out[-1]
-            out[-1] = (f"{text} {line.strip()}", indent, bullet, before)
+            # A token broken at the width ("[photo-1234.j" + "pg]") is glued back without a space.
+            glue = "" if _OPEN_TOKEN.search(text) else " "
+            out[-1] = (f"{text}{glue}{line.strip()}", indent, bullet, before)
         else:
             out.append((line.strip(), _indent(line), bool(_BULLET.match(line)), blank))
         previous, blank = line, False

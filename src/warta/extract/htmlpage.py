@@ -30,7 +30,7 @@ from warta.extract.datelines import split_dateline
 from warta.extract.dates import parse_date
 from warta.extract.generic import generic_paragraphs
 from warta.extract.language import detect_language
-from warta.extract.pageclass import looks_like_index
+from warta.extract.pageclass import is_feed, looks_like_index
 from warta.extract.structured import Metadata, read_metadata
 from warta.extract.titles import strip_site_affixes
 from warta.model import Article, Image, PageInfo, RawPage, RelatedLink
@@ -274,15 +274,18 @@ def extract_html(page: RawPage) -> Article:
         language=detect_language(" ".join(body[:20])) or _lang(meta.language),
         problems=page.problems,
     )
-    return _check(article, doc, meta)
+    if is_feed(page.content):
+        article = article.with_problem("not_an_article", "the page is an RSS/Atom feed, not an article")
+    body_found = None if profile is None else container is not None
+    return _check(article, doc, meta, body_found)
 
 
 def _lang(value: str | None) -> str | None:
     return value.split("-")[0].split("_")[0].lower()[:3] if value else None
 
 
-def _check(article: Article, doc: Any, meta: Metadata) -> Article:
-    if looks_like_index(doc, article, og_type=meta.og_type):
+def _check(article: Article, doc: Any, meta: Metadata, body_found: bool | None) -> Article:
+    if looks_like_index(doc, article, og_type=meta.og_type, body_found=body_found):
         article = article.with_problem(
             "not_an_article", "the page is an index or home page (many headlines, little running text)"
         )

@@ -168,7 +168,14 @@ def _inflate(chunks: Iterable[bytes], name: str, limit: int) -> bytes:
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
     in_member = True
     pending = b""
+    # Valid gzip is at most a little larger than its output; far more input than the output
+    # cap can only be padding or endless empty members: stop reading it.
+    input_limit = 2 * limit + _CHUNK
+    consumed = 0
     for chunk in chunks:
+        consumed += len(chunk)
+        if consumed > input_limit:
+            raise _too_large(name, limit, decompressed=True)
         data = pending + chunk if pending else chunk
         pending = b""
         while data:
@@ -193,7 +200,8 @@ def _inflate(chunks: Iterable[bytes], name: str, limit: int) -> bytes:
             size += len(piece)
             if size > limit:
                 raise _too_large(name, limit, decompressed=True)
-            out.append(piece)
+            if piece:
+                out.append(piece)
             if inflater.eof:
                 in_member = False
                 data = inflater.unused_data
@@ -217,10 +225,15 @@ def _check_inflated(data: bytes, name: str) -> bytes:
 
 
 def _too_large(name: str, limit: int, *, decompressed: bool = False) -> InputTooLargeError:
-    what = "once decompressed, the input is" if decompressed else "the input is"
+    if decompressed:
+        what = "once decompressed, the input is over the size limit of"
+        why = "a decompression bomb, or not a single news page"
+    else:
+        what = "the input is over the size limit of"
+        why = "far bigger than any news page"
     return InputTooLargeError(
-        f"{name}: {what} over the size limit of {_human(limit)} (a page this big is not a news page, "
-        "or this is a decompression bomb); pass a smaller input or raise LoadOptions.max_bytes"
+        f"{name}: {what} {_human(limit)} ({why}); pass a smaller input, or raise "
+        "LoadOptions.max_bytes if it really is one page"
     )
 
 

@@ -55,7 +55,7 @@ class Pagination:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """One publisher. Selectors are CSS, compiled once; each list is tried in order."""
+    """One publisher. Selectors are CSS (or ``xpath:...``), compiled once; each list is tried in order."""
 
     id: str
     name: str
@@ -63,7 +63,7 @@ class Profile:
     domains: tuple[str, ...]
     fixtures: tuple[str, ...]
     title_affixes: tuple[str, ...] = ()
-    selectors: dict[str, tuple[CSSSelector, ...]] = field(default_factory=dict)
+    selectors: dict[str, tuple[Selector, ...]] = field(default_factory=dict)
     pagination: Pagination = field(default_factory=Pagination)
     timezone: str = "+07:00"
     trust_offset: bool = True
@@ -85,6 +85,16 @@ class Profile:
     def matches(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")
         return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+Selector = CSSSelector | etree.XPath
+
+
+def _compile(expression: str) -> Selector:
+    """A CSS selector, or an XPath one written ``xpath:...`` for what CSS cannot say."""
+    if expression.startswith("xpath:"):
+        return etree.XPath(expression.removeprefix("xpath:"))
+    return CSSSelector(expression, translator="html")
 
 
 def _strings(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
@@ -118,14 +128,12 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
     if unknown:
         raise ConfigurationError(f"publisher profile {source}: unknown keys {sorted(unknown)}")
     raw_selectors = data.get("selectors", {})
-    selectors: dict[str, tuple[CSSSelector, ...]] = {}
+    selectors: dict[str, tuple[Selector, ...]] = {}
     for name in raw_selectors:
         if name not in _SELECTOR_FIELDS:
             raise ConfigurationError(f"publisher profile {source}: unknown selector field '{name}'")
         try:
-            selectors[name] = tuple(
-                CSSSelector(css, translator="html") for css in _strings(raw_selectors, name, source)
-            )
+            selectors[name] = tuple(_compile(expr) for expr in _strings(raw_selectors, name, source))
         except (SelectorError, etree.XPathError) as exc:
             raise ConfigurationError(f"publisher profile {source}: bad selector in '{name}': {exc}") from exc
     pagination = data.get("pagination", {})
