@@ -11,9 +11,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, page_files, page_url
 
 from warta import extract_path
+
+from conftest import GOLDEN, page_files, page_url
 
 REGEN = os.environ.get("WARTA_REGEN_GOLDEN") == "1"
 

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import page_files, page_url
 
 from warta import extract, extract_path
 from warta.publishers import all_profiles
+
+from conftest import page_files, page_url
 
 RELATED_LINE = re.compile(r"^(?:baca|lihat|simak)\s+juga\b", re.IGNORECASE | re.MULTILINE)
 ARTICLES = [p for p in page_files() if "mainpage" not in p.name and p.suffix != ".txt"]
@@ -75,11 +76,12 @@ def test_detik_local_time_marked_utc_is_read_as_wib() -> None:
 
 def test_baca_juga_block_goes_to_related_with_its_link() -> None:
     html = """<html><head><title>Banjir Rendam Jakarta - Kompas.com</title></head><body>
-    <div class="read__content"><p>JAKARTA, KOMPAS.com - Banjir merendam ratusan rumah di Jakarta Timur pada Senin
-    (17/6/2024) pagi setelah hujan deras sepanjang malam, kata petugas.</p>
+    <div class="read__content"><p>JAKARTA, KOMPAS.com - Banjir merendam ratusan rumah di Jakarta Timur
+    pada Senin (17/6/2024) pagi setelah hujan deras sepanjang malam, kata petugas.</p>
     <p><strong>Baca juga: <a href="https://www.kompas.com/a">Warga Mengungsi ke Masjid</a></strong></p>
     <p>ADVERTISEMENT</p><p>SCROLL TO CONTINUE WITH CONTENT</p>
-    <p>Petugas pemadam kebakaran membantu evakuasi warga lanjut usia dari rumah mereka di bantaran kali.</p>
+    <p>Petugas pemadam kebakaran membantu evakuasi warga lanjut usia dari rumah mereka di bantaran
+    kali.</p>
     <p>Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.</p></div></body></html>"""
     article = extract(html, url="https://megapolitan.kompas.com/read/2024/06/17/banjir")
     assert article.title == "Banjir Rendam Jakarta"

@@ -43,6 +43,8 @@ from warta.model import Article, Image, PageInfo, RawPage, RelatedLink
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’)]*\s+\S")
 _TERMINAL_PERIOD = re.compile(r"[.,;:]$")
+# Script, URL and widget debris that lynx prints as text: "width=255&action=like", "http://".
+_NOT_WORDS = re.compile(r"[=&_{}<>]|https?://|www\.")
 # A dateline printed on its own line above the first paragraph (detik 2015: "Jakarta -").
 _DATELINE_ALONE = re.compile(r"^[\w.,() /]{2,60}\s[-–—]{1,2}$")
 # Editor initials closing a body: "(fyk/ash)", "(ren)", "(Cas/Isk)".
@@ -152,7 +154,7 @@ def _title_score(lines: list[DumpLine], index: int, body_start: int, texts: dict
         return None
     if line.bullet or line.link_share >= 0.5 or _TERMINAL_PERIOD.search(text) or text.endswith("..."):
         return None
-    if boilerplate.classify(text).kind is not Kind.BODY or parse_date(text) is not None:
+    if boilerplate.classify(text).kind is not Kind.BODY or parse_date(text) is not None or _NOT_WORDS.search(text):
         return None
     if boilerplate.split_caption_credit(text)[1] is not None:
         return None

@@ -23,8 +23,8 @@ _HEADLINE_WORDS = 5
 _ARTICLE_WORDS = 120
 # Titles of front and index pages: "Berita Terbaru Hari Ini", "Indeks Berita", "Portal Berita ...".
 _INDEX_TITLE = re.compile(
-    r"\b(?:berita (?:terbaru|terkini|hari ini|online)|indeks berita|portal berita|kumpulan (?:artikel|berita)|"
-    r"news portal|latest news|experience the zone|home ?page|beranda)\b",
+    r"\b(?:berita (?:terbaru|terkini|hari ini|online)|indeks berita|portal berita|"
+    r"kumpulan (?:artikel|berita)|news portal|latest news|experience the zone|home ?page|beranda)\b",
     re.IGNORECASE,
 )
 _FEED = re.compile(
