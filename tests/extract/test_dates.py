@@ -446,9 +446,7 @@ _ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 @given(
     st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 12, 31, 23, 59)),
     st.sampled_from(sorted(_ZONES)),
-    st.sampled_from(
-        ["{day}, {d} {mon} {y} {t} {z}", "{day}, {d} {mon} {y} | {t} {z}", "{dd}/{mm}/{y}, {t} {z}"]
-    ),
+    st.sampled_from(["{day}, {d} {mon} {y} {t} {z}", "{day}, {d} {mon} {y} | {t} {z}", "{dd}/{mm}/{y}, {t} {z}"]),
     st.sampled_from([":", "."]),
 )
 def test_round_trip(moment: datetime, zone: str, template: str, clock_sep: str) -> None:

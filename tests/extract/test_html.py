@@ -27,9 +27,7 @@ def test_article_pages_are_clean_and_dated(page: Path) -> None:
     assert "ADVERTISEMENT" not in article.text
     assert not article.has_problem("not_an_article")
     if not page.name.startswith("scrapinghub-id"):  # blog pages: no profile, dated by their metadata
-        assert article.published and re.match(
-            r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", article.published
-        )
+        assert article.published and re.match(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$", article.published)
 
 
 @pytest.mark.parametrize("page", INDEXES, ids=lambda p: p.name)

@@ -35,10 +35,7 @@ SEED_DUMP = Path("/work/shared/seed/tribuntoraja-putin-korea-utara.txt")
 KOMPAS_HTML = Path("/work/shared/corpora/pages-id/anpandu-2015/websites/kompas/kompas-singlepage.html")
 REPO_DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
 
-BODY = (
-    "<p>Presiden Joko Widodo mengatakan café itu “luar biasa” – kata dia di Jakarta, "
-    "Selasa (18/6/2024).</p>\n"
-)
+BODY = "<p>Presiden Joko Widodo mengatakan café itu “luar biasa” – kata dia di Jakarta, Selasa (18/6/2024).</p>\n"
 
 
 def page(body: str = BODY, head: str = "") -> str:
@@ -57,10 +54,7 @@ def tiny_png() -> bytes:
 
     ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
     return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(b"\x00\x7f"))
-        + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\x7f")) + chunk(b"IEND", b"")
     )
 
 
@@ -261,8 +255,21 @@ def test_gzip_bomb_is_refused_in_memory_and_on_stdin(monkeypatch: pytest.MonkeyP
 def test_endless_empty_gzip_members_are_cut_off(tmp_path: Path) -> None:
     path = tmp_path / "empty-members.gz"
     path.write_bytes(gzip.compress(b"") * 200_000)  # about 4 MB that inflates to nothing
+    started = time.perf_counter()
+    with pytest.raises(BinaryInputError, match="over 10000 members"):
+        read_source(path)
+    assert time.perf_counter() - started < 1.0
+    padded = tmp_path / "padded.gz"
+    padded.write_bytes(gzip.compress(b"<p>x</p>") + b"\x00" * (5 << 20))
     with pytest.raises(InputTooLargeError, match="decompression bomb"):
-        read_source(path, LoadOptions(max_bytes=1 << 20))
+        read_source(padded, LoadOptions(max_bytes=100_000))
+    assert read_source(padded) == b"<p>x</p>"
+
+
+def test_many_gzip_members_are_fine() -> None:
+    pieces = [f"<p>Paragraf {n}.</p>\n".encode() for n in range(2000)]
+    raw = load_page(b"".join(gzip.compress(piece) for piece in pieces))
+    assert raw.content == b"".join(pieces).decode()
 
 
 def test_oversize_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -370,9 +377,7 @@ def test_declaration_after_inline_scripts_is_found() -> None:
     assert raw.encoding == "windows-1252" and raw.problems == ()
 
 
-@pytest.mark.parametrize(
-    "label", ["x-bogus", "base64", "rot13", "idna", "unicode_escape", "utf-7", "", "a" * 80]
-)
+@pytest.mark.parametrize("label", ["x-bogus", "base64", "rot13", "idna", "unicode_escape", "utf-7", "", "a" * 80])
 def test_unusable_declaration_is_ignored(label: str) -> None:
     raw = load_page(page(head=f'<meta charset="{label}">').encode("utf-8"))
     assert raw.encoding == "utf-8" and raw.problems == ()
@@ -651,9 +656,7 @@ _inputs = st.one_of(
     st.binary(max_size=4096),
     st.tuples(st.sampled_from(_PREFIXES), st.binary(max_size=2048)).map(lambda t: t[0] + t[1]),
     st.text(max_size=2048).map(lambda s: s.encode("utf-8", "surrogatepass")),
-    st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=1024).map(
-        lambda s: s.encode("latin-1", "replace")
-    ),
+    st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=1024).map(lambda s: s.encode("latin-1", "replace")),
     st.binary(max_size=2048).map(gzip.compress),
 )
 

@@ -14,9 +14,7 @@ from warta.extract import expand_paths, extract_path, merge
 from warta.model import Article
 
 
-def _articles(
-    paths: tuple[str, ...], url: str | None, input_format: str, failures: list[str]
-) -> Iterator[Article]:
+def _articles(paths: tuple[str, ...], url: str | None, input_format: str, failures: list[str]) -> Iterator[Article]:
     for path in expand_paths(paths):
         try:
             yield extract_path(path, url=url, input_format=input_format)
@@ -43,12 +41,8 @@ def _articles(
     show_default=True,
     help="auto detects HTML or a text dump; text means plain article text.",
 )
-@click.option(
-    "--merge", "merge_pages", is_flag=True, help="The PATHs are the pages of one article: merge them."
-)
-def extract_command(
-    paths: tuple[str, ...], url: str | None, fmt: str, input_format: str, merge_pages: bool
-) -> None:
+@click.option("--merge", "merge_pages", is_flag=True, help="The PATHs are the pages of one article: merge them.")
+def extract_command(paths: tuple[str, ...], url: str | None, fmt: str, input_format: str, merge_pages: bool) -> None:
     """Extract clean articles from HTML pages or text dumps.
 
     PATH is a file, a .gz file, a directory (every page in it, sorted by name) or - for

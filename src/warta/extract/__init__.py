@@ -47,9 +47,7 @@ def extract(
     Raises a :class:`warta.errors.InputError` for input that is not a page at all; anything
     else it noticed is a Problem on the article.
     """
-    page = load_page(
-        data, url=url, source=source, input_format=input_format, options=options or LoadOptions()
-    )
+    page = load_page(data, url=url, source=source, input_format=input_format, options=options or LoadOptions())
     return extract_page(page)
 
 

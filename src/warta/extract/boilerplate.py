@@ -71,8 +71,7 @@ def _lexicon() -> _Lexicon:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
         compiled = {
-            key: tuple(re.compile(p, re.IGNORECASE) for p in data[key])
-            for key in _Lexicon.__dataclass_fields__
+            key: tuple(re.compile(p, re.IGNORECASE) for p in data[key]) for key in _Lexicon.__dataclass_fields__
         }
     except (KeyError, re.error, tomllib.TOMLDecodeError) as exc:
         raise ConfigurationError(f"warta/extract/data/boilerplate.toml is invalid: {exc}") from exc

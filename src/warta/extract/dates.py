@@ -262,9 +262,7 @@ _UNIT_SECONDS: Final[Mapping[str, int]] = MappingProxyType(
         "hour": 3600,
     }
 )
-_UNIT_DAYS: Final[Mapping[str, int]] = MappingProxyType(
-    {"hari": 1, "day": 1, "minggu": 7, "pekan": 7, "week": 7}
-)
+_UNIT_DAYS: Final[Mapping[str, int]] = MappingProxyType({"hari": 1, "day": 1, "minggu": 7, "pekan": 7, "week": 7})
 
 
 class _Clock(NamedTuple):
@@ -475,9 +473,7 @@ def _parse_with_reference(text: str, reference: datetime, default_offset: str) -
 
 
 def _nearest_year(ref: date, month: int, day: int) -> date | None:
-    options = [
-        date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1) if _valid_ymd(y, month, day)
-    ]
+    options = [date(y, month, day) for y in (ref.year - 1, ref.year, ref.year + 1) if _valid_ymd(y, month, day)]
     return min(options, key=lambda d: (abs((d - ref).days), d)) if options else None
 
 

@@ -261,9 +261,7 @@ def _finish(article: Article, page: RawPage) -> Article:
     if not article.paragraphs:
         article = article.with_problem("empty_body", "no run of prose paragraphs was found")
     if article.published is None:
-        article = article.with_problem(
-            "no_published_date", "the text gives no publication date; none was assumed"
-        )
+        article = article.with_problem("no_published_date", "the text gives no publication date; none was assumed")
     if language is not None and language != "id":
         article = article.with_problem("language_not_indonesian", f"the body reads as {language!r}")
     problem = missing_page_problem(article.page)
@@ -330,12 +328,7 @@ def _text_paragraphs(content: str) -> list[str]:
 
 def _looks_like_title(text: str) -> bool:
     words = word_count(text)
-    return (
-        2 <= words <= 25
-        and len(text) <= 200
-        and not _TERMINAL_PERIOD.search(text)
-        and not text.endswith("...")
-    )
+    return 2 <= words <= 25 and len(text) <= 200 and not _TERMINAL_PERIOD.search(text) and not text.endswith("...")
 
 
 def extract_text(page: RawPage) -> Article:

@@ -27,9 +27,7 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}$")
 # lynx prints an avatar image's alt text before the name: "iskandar's avatar Iskandar".
 _AVATAR = re.compile(r"^[\w.-]+['’]s avatar\s+", re.IGNORECASE)
 # A photo credit at the head of a caption: "KOMPAS.com/NABILLA TASHANDRA Menteri ...".
-_LEADING_CREDIT = re.compile(
-    r"^(?P<credit>[\w.]+\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z .'-]*[A-Z])\s+(?=[A-Z][a-z])"
-)
+_LEADING_CREDIT = re.compile(r"^(?P<credit>[\w.]+\.(?:com|co\.id|id)\s*/\s*[A-Z][A-Z .'-]*[A-Z])\s+(?=[A-Z][a-z])")
 # A caption closing in a bracketed name after its last sentence: "... ke-58. (Grammy)".
 _BRACKET_CREDIT = re.compile(r"[.!?]\s*\(([A-Z][\w.]*(?:[ /][A-Z][\w.]*){0,3})\)$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|\bhak cipta\b", re.IGNORECASE)
@@ -37,9 +35,7 @@ _COPYRIGHT_NOISE = re.compile(
     r"©|\(c\)|\bcopyright\b|\bhak cipta\b|all rights? reserved\.?|\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\b",
     re.IGNORECASE,
 )
-_PARENT = re.compile(
-    r"\s*,?\s*\b(?:a subsidiary of|part of|member of|anak perusahaan|bagian dari)\s+", re.IGNORECASE
-)
+_PARENT = re.compile(r"\s*,?\s*\b(?:a subsidiary of|part of|member of|anak perusahaan|bagian dari)\s+", re.IGNORECASE)
 _COMPANY = re.compile(r"^PT\b|\b(?:media|group|grup|corp|inc|ltd)\b", re.IGNORECASE)
 # "TRIBUNnews.com Network": a network is named after its brand, "Tribun Network".
 _NETWORK = re.compile(r"^(?P<brand>[A-Za-z]+?)(?:news)?\.(?:com|co\.id|id)\s+Network$", re.IGNORECASE)
@@ -107,10 +103,12 @@ def _is_caption(text: str) -> bool:
     )
 
 
-def _label_credit(caption: str) -> str | None:
+def _label_credit(caption: str) -> tuple[str, str | None]:
     """A short name in brackets closing a caption: "... di Grammy Awards ke-58. (Grammy)"."""
     match = _BRACKET_CREDIT.search(caption)
-    return match.group(1) if match else None
+    if not match:
+        return caption, None
+    return caption[: match.start(1) - 1].strip(), match.group(1)
 
 
 def _caption(text: str) -> tuple[str, str | None]:
@@ -157,9 +155,9 @@ def read_header(lines: list[DumpLine], title: int, body_start: int) -> Header:
             header.description = text
         elif credit or photo or _is_caption(text):
             caption, own_credit = _caption(text)
-            image = Image(
-                url=image_url, caption=caption, credit=own_credit or credit or _label_credit(caption)
-            )
+            if not own_credit and not credit:
+                caption, own_credit = _label_credit(caption)
+            image = Image(url=image_url, caption=caption, credit=own_credit or credit)
             if all(i.caption != caption for i in header.images):
                 header.images.append(image)
             credit, image_url, furniture_seen = None, None, True

@@ -19,7 +19,7 @@ from warta.extract.boilerplate import normalize_space
 from warta.extract.dates import parse_date
 
 _REFERENCES = re.compile(r"^\s*References\s*$")
-_REFERENCE = re.compile(r"^\s*(\d{1,5})\.\s+(\S+)\s*$")
+_REFERENCE = re.compile(r"^\s*(\d{1,5})\.\s+(\S.*?)\s*$")
 _MARKER = re.compile(r"\[(\d{1,5})\]")
 # lynx draws list bullets with * + o # @ by depth; crawlers use - and •.
 _BULLET = re.compile(r"^\s*(?:[*+o#@•·]|-(?=\s))\s+|^\s*[*+#@•·]\s*$")
@@ -138,9 +138,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     if width is None or not previous.strip() or not line.strip() or _BULLET.match(line):
         return False
     # A wrapped line keeps its paragraph's indent (a bullet's text is indented past the bullet).
-    if _indent(line) != _indent(previous) and not (
-        _BULLET.match(previous) and _indent(line) > _indent(previous)
-    ):
+    if _indent(line) != _indent(previous) and not (_BULLET.match(previous) and _indent(line) > _indent(previous)):
         return False
     word = _FIRST_WORD.search(line)
     if word is None or len(word.group()) > width // 2 or len(previous) + 1 + len(word.group()) <= width:

@@ -176,9 +176,7 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
         region = read_region(container, ctx.url)
         paragraphs = list(region.paragraphs)
         if not paragraphs:  # a photo gallery: the captions are the story
-            paragraphs = [
-                f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption
-            ]
+            paragraphs = [f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption]
         return paragraphs, list(region.images), container
     return generic_paragraphs(ctx.doc, ctx.url), [], None
 
@@ -225,7 +223,11 @@ def extract_html(page: RawPage) -> Article:
     meta = read_metadata(doc)
     url = _page_url(doc, page.url, meta)
     host = (urlparse(url).hostname or None) if url else None
-    profile = profile_for(host) or (None if host else profile_for(_likely_host(doc)))
+    profile = profile_for(host)
+    if host is None:  # a saved page without its URL: the site its links point to, if we know it
+        likely = _likely_host(doc)
+        profile = profile_for(likely)
+        host = likely if profile else None
     ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile)
 
     # Read everything outside the body before the profile's drop selectors change the tree.

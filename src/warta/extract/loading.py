@@ -95,6 +95,9 @@ DEFAULT_OPTIONS = LoadOptions()
 _CHUNK = 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
 _STDIN_NAME = "<stdin>"
+# Concatenated gzip members are valid (bgzip writes one per 64 KB, so 1024 for 64 MiB), but
+# each costs a little Python work: a stream of millions of empty members would be a slow bomb.
+_MAX_GZIP_MEMBERS = 10_000
 
 # --------------------------------------------------------------------------------------------
 # Reading files and stdin, with transparent gunzip
@@ -172,6 +175,7 @@ def _inflate(chunks: Iterable[bytes], name: str, limit: int) -> bytes:
     # cap can only be padding or endless empty members: stop reading it.
     input_limit = 2 * limit + _CHUNK
     consumed = 0
+    members = 1
     for chunk in chunks:
         consumed += len(chunk)
         if consumed > input_limit:
@@ -188,14 +192,19 @@ def _inflate(chunks: Iterable[bytes], name: str, limit: int) -> bytes:
                     break
                 if not data.startswith(_GZIP_MAGIC):
                     return b"".join(out)
+                members += 1
+                if members > _MAX_GZIP_MEMBERS:
+                    raise BinaryInputError(
+                        f"{name}: the gzip data has over {_MAX_GZIP_MEMBERS} members, which no saved "
+                        "page has; decompress it yourself and check what it holds"
+                    )
                 inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
                 in_member = True
             try:
                 piece = inflater.decompress(data, limit + 1 - size)
             except zlib.error as exc:
                 raise BinaryInputError(
-                    f"{name}: the gzip data is corrupt ({exc}); re-download the file or check it "
-                    "with `gzip -t`"
+                    f"{name}: the gzip data is corrupt ({exc}); re-download the file or check it with `gzip -t`"
                 ) from exc
             size += len(piece)
             if size > limit:
@@ -218,8 +227,7 @@ def _inflate(chunks: Iterable[bytes], name: str, limit: int) -> bytes:
 def _check_inflated(data: bytes, name: str) -> bytes:
     if data.startswith(_GZIP_MAGIC):
         raise BinaryInputError(
-            f"{name}: the data is gzip-compressed twice; decompress it once yourself (`gunzip -c`) "
-            "and pass the result"
+            f"{name}: the data is gzip-compressed twice; decompress it once yourself (`gunzip -c`) and pass the result"
         )
     return data
 
@@ -654,17 +662,14 @@ def load_page(
             problems.append(
                 Problem(
                     UNDECODABLE_BYTES,
-                    f"{decoded.replaced} invalid byte sequence(s) in {_display(decoded.codec)} were "
-                    "replaced by U+FFFD",
+                    f"{decoded.replaced} invalid byte sequence(s) in {_display(decoded.codec)} were replaced by U+FFFD",
                 )
             )
     text = _normalise(text)
     if _NON_BLANK.search(text) is None:
         raise _empty(name)
     kind = detect_kind(text) if input_format == "auto" else input_format
-    return RawPage(
-        content=text, kind=kind, url=url, source=source, encoding=encoding, problems=tuple(problems)
-    )
+    return RawPage(content=text, kind=kind, url=url, source=source, encoding=encoding, problems=tuple(problems))
 
 
 def _empty(name: str) -> EmptyInputError:
@@ -687,9 +692,7 @@ def _from_str(data: str, name: str, options: LoadOptions, problems: list[Problem
     return data
 
 
-def _from_bytes(
-    data: bytes, input_format: str, name: str, options: LoadOptions, problems: list[Problem]
-) -> _Decoded:
+def _from_bytes(data: bytes, input_format: str, name: str, options: LoadOptions, problems: list[Problem]) -> _Decoded:
     if len(data) > options.max_bytes:
         raise _too_large(name, options.max_bytes)
     if _NON_BLANK_BYTES.search(data) is None:

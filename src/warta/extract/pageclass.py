@@ -27,9 +27,7 @@ _INDEX_TITLE = re.compile(
     r"kumpulan (?:artikel|berita)|news portal|latest news|experience the zone|home ?page|beranda)\b",
     re.IGNORECASE,
 )
-_FEED = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE
-)
+_FEED = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 
 
 def is_feed(content: str) -> bool:

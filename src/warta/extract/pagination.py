@@ -47,9 +47,7 @@ def _same_article(url: str, other: str) -> bool:
     )
 
 
-def detect(
-    doc: Any, url: str | None, region_text: str, *, style: str = "query", param: str = "page"
-) -> PageInfo:
+def detect(doc: Any, url: str | None, region_text: str, *, style: str = "query", param: str = "page") -> PageInfo:
     """Page number, total and next page URL from the page's links and its "Halaman n/m" text."""
     number = page_number_from_url(url, style, param)
     total: int | None = None
@@ -135,7 +133,5 @@ def merge(pages: Sequence[Article]) -> Article:
     expected = set(range(1, (total or max(numbers)) + 1))
     missing = sorted(expected - numbers)
     if missing:
-        merged = merged.with_problem(
-            "missing_page", f"pages {', '.join(map(str, missing))} of {total} were not given"
-        )
+        merged = merged.with_problem("missing_page", f"pages {', '.join(map(str, missing))} of {total} were not given")
     return merged

@@ -148,9 +148,7 @@ def read_metadata(doc: html.HtmlElement) -> Metadata:
         or meta.get("dtk:publishdate")
         or meta.get("content_publishedtime")
         or meta.get("date"),
-        updated=_text(ld.get("dateModified"))
-        or meta.get("article:modified_time")
-        or meta.get("og:updated_time"),
+        updated=_text(ld.get("dateModified")) or meta.get("article:modified_time") or meta.get("og:updated_time"),
         section=_text(ld.get("articleSection")) or meta.get("article:section"),
         tags=tags,
         image=_text(ld.get("image")) or meta.get("og:image") or meta.get("twitter:image"),

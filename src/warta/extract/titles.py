@@ -61,9 +61,7 @@ def site_words(*names: str | None) -> set[str]:
     return words
 
 
-def strip_site_affixes(
-    title: str, *, affixes: tuple[str, ...] = (), names: tuple[str | None, ...] = ()
-) -> str:
+def strip_site_affixes(title: str, *, affixes: tuple[str, ...] = (), names: tuple[str | None, ...] = ()) -> str:
     """Remove the site's name from the start or end of a title.
 
     ``affixes`` are exact strings from a publisher profile; ``names`` are the host, the
