@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import SAMPLES
 
 from warta.cli import main
+
+from conftest import SAMPLES
 
 SEED = SAMPLES / "tribuntoraja-2024-putin-korea-utara.txt"
 KOMPAS = SAMPLES / "kompas-2016-menteri-yuddy.html"

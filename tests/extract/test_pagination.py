@@ -9,11 +9,12 @@ from __future__ import annotations
 import copy
 
 import pytest
-from conftest import SAMPLES
 from lxml import html
 
 from warta import extract, merge
 from warta.extract.pagination import page_number_from_url
+
+from conftest import SAMPLES
 
 URL = "https://nasional.kompas.com/read/2016/02/16/14380011/menteri-yuddy"
 
