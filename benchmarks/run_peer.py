@@ -123,13 +123,12 @@ def _newspaper() -> Extract:
 def _goose() -> Extract:
     from goose3 import Goose
 
-    gooses: dict[str | None, Any] = {}
-
     def run(html: str, url: str | None, lang: str | None) -> dict[str, Any]:
-        if lang not in gooses:
-            config = {} if lang is None else {"target_language": lang, "use_meta_language": False}
-            gooses[lang] = Goose(config)
-        article = gooses[lang].extract(url=url, raw_html=html)
+        # A fresh Goose per page, as goose3's own examples do: a reused instance keeps the first
+        # page's meta language and then finds no text on pages in other languages.
+        config = {} if lang is None else {"target_language": lang, "use_meta_language": False}
+        with Goose(config) as goose:
+            article = goose.extract(url=url, raw_html=html)
         published = article.publish_datetime_utc or article.publish_date
         return _result(article.cleaned_text, article.title, published, article.authors)
 

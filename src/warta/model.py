@@ -21,8 +21,8 @@ class Problem:
     """Something warta noticed and could not fix: a stable ``code`` plus a human ``detail``.
 
     Codes in use (stable, documented in docs/fields.md): ``not_an_article``, ``missing_page``,
-    ``no_published_date``, ``no_title``, ``empty_body``, ``encoding_guessed``, ``truncated_input``,
-    ``language_not_indonesian``, ``pages_not_merged``.
+    ``no_published_date``, ``no_title``, ``empty_body``, ``encoding_guessed``, ``undecodable_bytes``,
+    ``malformed_html``, ``language_not_indonesian``.
     """
 
     code: str

@@ -395,3 +395,20 @@ def test_detect_language() -> None:
     assert detect_language("The president will visit North Korea to meet the leader of the country.") == "en"
     assert detect_language("Joko Widodo") is None
     assert detect_language("") is None
+
+
+def test_site_affix_is_stripped_from_a_dumped_title_line() -> None:
+    text = (
+        "Home | News | Sport\n\n"
+        "Harga Beras Naik Jelang Ramadan - Kompas.com\n"
+        "Selasa, 5 Maret 2024 | 10:15 WIB\n\n"
+        "JAKARTA, KOMPAS.com - Harga beras di sejumlah pasar tradisional naik menjelang bulan Ramadan, "
+        "kata para pedagang kepada wartawan pada Selasa pagi.\n\n"
+        "Kenaikan itu terjadi karena pasokan dari daerah sentra produksi berkurang setelah panen mundur "
+        "akibat musim hujan yang datang terlambat tahun ini.\n"
+    )
+    article = extract_dump(RawPage(content=text, kind="dump", url="https://money.kompas.com/read/2024/03/05/x"))
+    assert article.title == "Harga Beras Naik Jelang Ramadan"
+    assert article.published == "2024-03-05T10:15:00+07:00"
+    assert article.dateline == "JAKARTA, KOMPAS.com"
+    assert len(article.paragraphs) == 2

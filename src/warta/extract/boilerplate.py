@@ -18,7 +18,6 @@ from importlib import resources
 from warta.errors import ConfigurationError
 from warta.model import RelatedLink
 
-_SPACES = re.compile(r"\s+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|;|/|\s+dan\s+|\s+and\s+)\s*", re.IGNORECASE)
 # Trailing publisher or place noise after a byline name: "Reynas Abdila - Tribunnews.com".
 _NAME_TAIL = re.compile(r"\s*[-–—(].*$")
@@ -80,7 +79,8 @@ def _lexicon() -> _Lexicon:
 
 def normalize_space(text: str) -> str:
     """Collapse runs of whitespace (non-breaking spaces included) to one space and strip."""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    # str.split() splits on every Unicode space (NBSP too) and is several times faster than a regex.
+    return " ".join(text.split())
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -117,9 +117,12 @@ def parse_byline(text: str) -> Line | None:
     return Line(Kind.BYLINE, authors=authors, editors=editors)
 
 
-def classify(text: str) -> Line:
-    """Classify one paragraph. Long paragraphs are body text unless a pattern says otherwise."""
-    line = normalize_space(text)
+def classify(text: str, *, normalized: bool = False) -> Line:
+    """Classify one paragraph. Long paragraphs are body text unless a pattern says otherwise.
+
+    ``normalized`` says the caller already collapsed the whitespace (a hot path on big pages).
+    """
+    line = text if normalized else normalize_space(text)
     if not line:
         return Line(Kind.DROP)
     lex = _lexicon()

@@ -17,9 +17,8 @@ from warta.model import RelatedLink
 
 # Inline furniture glued into a paragraph by the page's markup (ads, "Baca juga" boxes whose
 # text ran into the sentence): removed from inside the paragraph, the rest kept.
-_INLINE = re.compile(
-    r"\s*(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\s*",
-)
+_INLINE = re.compile(r"\s*(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\s*")
+_HAS_INLINE = re.compile(r"ADVERTISEMENT|SCROLL TO CONTINUE").search
 
 
 @dataclass(slots=True)
@@ -46,10 +45,10 @@ def clean_paragraphs(paragraphs: Iterable[str], *, stop_at_footer: bool = True) 
     out = Cleaned()
     in_related = False
     for raw in paragraphs:
-        text = boilerplate.normalize_space(_INLINE.sub(" ", raw))
+        text = boilerplate.normalize_space(_INLINE.sub(" ", raw) if _HAS_INLINE(raw) else raw)
         if not text:
             continue
-        line = boilerplate.classify(text)
+        line = boilerplate.classify(text, normalized=True)
         if in_related and line.kind is Kind.BODY and _looks_like_title(text):
             out.related.append(RelatedLink(title=text))
             continue

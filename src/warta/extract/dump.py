@@ -45,6 +45,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[.!?][\"”’)]*\s+\S")
 _TERMINAL_PERIOD = re.compile(r"[.,;:]$")
 # Script, URL and widget debris that lynx prints as text: "width=255&action=like", "http://".
 _NOT_WORDS = re.compile(r"[=&_{}<>]|https?://|www\.")
+# Two sentences in one line ("... Pratikno. Image: ..."): a caption or a teaser, not a headline.
+_SENTENCE_BREAK = re.compile(r"[a-z]{3,}[.!?] [A-Z]")
 # A dateline printed on its own line above the first paragraph (detik 2015: "Jakarta -").
 _DATELINE_ALONE = re.compile(r"^[\w.,() /]{2,60}\s[-–—]{1,2}$")
 # Editor initials closing a body: "(fyk/ash)", "(ren)", "(Cas/Isk)".
@@ -64,6 +66,8 @@ _LINE_COST = -5.0
 _FOOTER_COST = -40.0
 # How far the body start may move forward to skip header furniture caught in the run.
 _HEADER_SLACK = 8
+# A photo caption is a sentence or two; a longer line ending in "(Foto: ...)" is a paragraph.
+_MAX_CAPTION_WORDS = 40
 # How far above the body a title is looked for, in lines.
 _TITLE_WINDOW = 60
 # How far above the chosen title line its first printing may be (headline, then byline and
@@ -156,15 +160,23 @@ def _title_score(lines: list[DumpLine], index: int, body_start: int, texts: dict
         return None
     if boilerplate.classify(text).kind is not Kind.BODY or parse_date(text) is not None or _NOT_WORDS.search(text):
         return None
-    if boilerplate.split_caption_credit(text)[1] is not None:
-        return None
+    if boilerplate.split_caption_credit(text)[1] is not None or _SENTENCE_BREAK.search(text):
+        return None  # a caption: "Secretary of State, Pratikno. Image: TEMPO/Imam Sukamto"
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit()) / len(words)
     score = capitalised - (body_start - index) / 20
     if line.heading:
         score += 2.0
     if texts.get(text.casefold(), 0) > 1:
         score += 1.0
+    if any(_is_dateline_or_byline(below.text) for below in lines[index + 1 : index + 3]):
+        score += 1.0  # a headline is followed by its date or byline
     return score
+
+
+def _is_dateline_or_byline(text: str) -> bool:
+    if len(text) > 80:
+        return False
+    return boilerplate.parse_byline(text) is not None or parse_date(text) is not None
 
 
 def find_title(lines: list[DumpLine], body_start: int) -> int | None:
@@ -193,7 +205,7 @@ def find_title(lines: list[DumpLine], body_start: int) -> int | None:
 
 
 def read_body(lines: list[DumpLine], start: int, end: int) -> _Body:
-    """Body lines -> paragraphs, with captions, related lists and signatures taken out."""
+    """Body lines -> paragraphs, with photo captions, related lists and editor initials taken out."""
     texts: list[str] = []
     body = _Body(cleaned=Cleaned())
     index = start
@@ -208,9 +220,15 @@ def read_body(lines: list[DumpLine], start: int, end: int) -> _Body:
             texts.append(f"{line.text} {lines[index + 1].text}")
             index += 2
             continue
+        if kind is Kind.CREDIT and index < end and word_count(lines[index + 1].text) <= _MAX_CAPTION_WORDS:
+            # "IST" then the caption, as in the seed's header, but further down the page
+            body.images.append(Image(caption=lines[index + 1].text, credit=line.text))
+            index += 2
+            continue
         caption, credit = boilerplate.split_caption_credit(line.text)
-        if credit and word_count(caption) <= 40 and not split_dateline(line.text)[0]:
-            url = next((link.url for link in lines[index - 1].links if link.is_image), None)
+        if credit and word_count(caption) <= _MAX_CAPTION_WORDS and not split_dateline(line.text)[0]:
+            above = lines[index - 1].links if index > 0 else ()
+            url = next((link.url for link in above if link.is_image), None)
             body.images.append(Image(url=url, caption=caption, credit=credit))
         elif (line.link_share >= 0.5 and kind is Kind.BODY) or _INITIALS.match(line.text):
             pass  # navigation caught between paragraphs; editor initials
@@ -264,9 +282,9 @@ def _finish(article: Article, page: RawPage) -> Article:
         article = article.with_problem("no_published_date", "the text gives no publication date; none was assumed")
     if language is not None and language != "id":
         article = article.with_problem("language_not_indonesian", f"the body reads as {language!r}")
-    problem = missing_page_problem(article.page)
-    if problem is not None:
-        article = article.with_problem(problem.code, problem.detail)
+    missing = missing_page_problem(article.page)
+    if missing is not None:
+        article = article.with_problem(missing.code, missing.detail)
     return article
 
 

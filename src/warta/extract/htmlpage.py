@@ -28,7 +28,13 @@ from warta.extract.boilerplate import normalize_space, parse_byline, split_capti
 from warta.extract.cleaning import Cleaned, clean_paragraphs
 from warta.extract.datelines import split_dateline
 from warta.extract.dates import parse_date
-from warta.extract.generic import generic_paragraphs
+from warta.extract.generic import (
+    LARGE_PAGE_CHARS,
+    densest_container,
+    generic_paragraphs,
+    text_without_parser,
+    visible_text_length,
+)
 from warta.extract.language import detect_language
 from warta.extract.pageclass import is_feed, looks_like_index
 from warta.extract.structured import Metadata, read_metadata
@@ -51,6 +57,7 @@ class _Context:
     host: str | None
     meta: Metadata
     profile: Profile | None
+    content: str
 
 
 def parse_html(content: str, source: str | None = None) -> Any:
@@ -169,6 +176,14 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
             if texts:
                 container = texts[0]
                 break
+    if container is None and len(ctx.content) < LARGE_PAGE_CHARS:
+        paragraphs = generic_paragraphs(ctx.doc, ctx.url)
+        if paragraphs:
+            return paragraphs, [], None
+    if container is None:  # a huge page, or trafilatura found nothing: the densest block of text
+        container = densest_container(ctx.doc)
+        if container is None:
+            return [], [], None
     if container is not None:
         for element in ctx.profile.select_all("drop", container) if ctx.profile else ():
             if element is not container:
@@ -178,7 +193,7 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
         if not paragraphs:  # a photo gallery: the captions are the story
             paragraphs = [f"{i.caption} ({i.credit})" if i.credit else i.caption for i in region.images if i.caption]
         return paragraphs, list(region.images), container
-    return generic_paragraphs(ctx.doc, ctx.url), [], None
+    return [], [], None
 
 
 def _related_urls(related: list[RelatedLink], container: Any, base: str | None) -> list[RelatedLink]:
@@ -228,7 +243,7 @@ def extract_html(page: RawPage) -> Article:
         likely = _likely_host(doc)
         profile = profile_for(likely)
         host = likely if profile else None
-    ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile)
+    ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile, content=page.content)
 
     # Read everything outside the body before the profile's drop selectors change the tree.
     title = _title(ctx)
@@ -238,6 +253,9 @@ def extract_html(page: RawPage) -> Article:
     sections = _texts(profile.select("section", doc)) if profile else []
     section = sections[0] if sections else None
     paragraphs, region_images, container = _body(ctx)
+    lost_markup = _parser_lost_text(page.content, doc)
+    if lost_markup:
+        paragraphs, region_images, container = text_without_parser(page.content), [], None
     cleaned = clean_paragraphs(paragraphs)
     body = [p for p in cleaned.paragraphs if p != title]
     dateline = None
@@ -276,10 +294,24 @@ def extract_html(page: RawPage) -> Article:
         language=detect_language(" ".join(body[:20])) or _lang(meta.language),
         problems=page.problems,
     )
+    if lost_markup:
+        article = article.with_problem(
+            "malformed_html", "the markup nests deeper than an HTML parser holds; the text was read without it"
+        )
     if is_feed(page.content):
         article = article.with_problem("not_an_article", "the page is an RSS/Atom feed, not an article")
     body_found = None if profile is None else container is not None
     return _check(article, doc, meta, body_found)
+
+
+def _parser_lost_text(content: str, doc: Any) -> bool:
+    """True when the parser dropped most of the page's text (libxml2 stops at 256 nested elements)."""
+    if len(content) > LARGE_PAGE_CHARS:
+        return False
+    parsed = len(" ".join(doc.text_content().split()))
+    if parsed >= 2000:
+        return False
+    return visible_text_length(content) > 2 * parsed + 200
 
 
 def _lang(value: str | None) -> str | None:
@@ -293,6 +325,8 @@ def _check(article: Article, doc: Any, meta: Metadata, body_found: bool | None) 
         )
     if not article.paragraphs:
         article = article.with_problem("empty_body", "no article text was found on the page")
+    if article.language and article.language != "id":
+        article = article.with_problem("language_not_indonesian", f"the body reads as {article.language!r}")
     if article.title is None:
         article = article.with_problem("no_title", "no headline was found in the page's metadata or markup")
     if article.published is None:
