@@ -17,6 +17,8 @@ def main(verbose: int) -> None:
     """warta: Indonesian news intelligence from raw news pages."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura reports every page it finds nothing in as a warning; that is warta's to say.
+    logging.getLogger("trafilatura").setLevel(max(level, logging.ERROR))
 
 
 main.add_command(extract_command)

@@ -168,7 +168,7 @@ def _title_score(lines: list[DumpLine], index: int, body_start: int, texts: dict
         score += 2.0
     if texts.get(text.casefold(), 0) > 1:
         score += 1.0
-    if any(_is_dateline_or_byline(below.text) for below in lines[index + 1 : index + 3]):
+    if index + 1 < len(lines) and _is_dateline_or_byline(lines[index + 1].text):
         score += 1.0  # a headline is followed by its date or byline
     return score
 

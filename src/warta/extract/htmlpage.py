@@ -64,7 +64,11 @@ def parse_html(content: str, source: str | None = None) -> Any:
     """Parse HTML leniently; a page lxml cannot parse at all is an ExtractionError."""
     try:
         return html.document_fromstring(content)
-    except (etree.ParserError, ValueError) as exc:
+    except etree.ParserError:
+        # Markup with no element to hold (only closing tags, comments): an empty page, whose
+        # article then says empty_body, rather than an error.
+        return html.document_fromstring("<html><body></body></html>")
+    except ValueError as exc:
         raise ExtractionError(f"{source or 'page'}: HTML could not be parsed ({exc})") from exc
 
 
