@@ -43,7 +43,9 @@ FUNDUS_2025_URLS = {
 }
 
 JPNN_PAGE = "jpnn-kamrussamad-ppkm-darurat-20210718.wayback.html"
-JPNN_URL = "https://www.jpnn.com/news/kamrussamad-ppkm-darurat-dihentikan-angka-kematian-berpotensi-tembus-5000-per-hari"
+JPNN_URL = (
+    "https://www.jpnn.com/news/kamrussamad-ppkm-darurat-dihentikan-angka-kematian-berpotensi-tembus-5000-per-hari"
+)
 JPNN_GOLD = {
     "title": "Kamrussamad: PPKM Darurat Dihentikan, Angka Kematian Berpotensi Tembus 5.000 per Hari",
     "published": "2021-07-18T18:52:00+07:00",
@@ -60,7 +62,7 @@ class Page:
     source: str
     path: str
     url: str | None
-    lang: str
+    lang: str | None  # None: not known; the tools then use their own default or detection
     body: str | None = None
     title: str | None = None
     published: str | None = None
@@ -155,7 +157,7 @@ def _scrapinghub(folder: Path, set_name: str, source: str, html_dir: Path) -> li
                 source=source,
                 path=str(html_dir / f"{key}.html.gz"),
                 url=gold.get("url"),
-                lang="id" if set_name == "id" else "en",
+                lang="id" if set_name == "id" else None,  # generic: several languages, not labelled
                 body=gold["articleBody"],
             )
         )

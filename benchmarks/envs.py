@@ -44,9 +44,7 @@ def ensure_peer_venv(log: bool = True) -> Path:
     if python.exists() and _STAMP.exists() and _STAMP.read_text().strip() == wanted:
         return python
     if log:
-        print(
-            f"setting up {PEER_VENV.relative_to(REPO)} from {REQUIREMENTS.relative_to(REPO)} ...", flush=True
-        )
+        print(f"setting up {PEER_VENV.relative_to(REPO)} from {REQUIREMENTS.relative_to(REPO)} ...", flush=True)
     if not python.exists():
         subprocess.run(["python3", "-m", "venv", str(PEER_VENV)], check=True)
     pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]

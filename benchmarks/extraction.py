@@ -157,9 +157,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--passes", type=int, default=20, help="speed passes over the Indonesian pages")
     parser.add_argument("--stream-pages", type=int, default=2000, help="warta long-stream length (0: skip)")
     parser.add_argument("--no-speed", action="store_true", help="quality runs only")
-    parser.add_argument(
-        "--shared", type=Path, default=envs.REPO.parent / "shared", help="the shared data folder"
-    )
+    parser.add_argument("--shared", type=Path, default=envs.REPO.parent / "shared", help="the shared data folder")
     parser.add_argument("--dry-run", action="store_true", help="print the section, write nothing")
     args = parser.parse_args(argv)
     args.sets = [s for s in args.sets.split(",") if s]
@@ -192,9 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     new: dict[str, Any] = {
         "benchmark": "extraction",
         "updated": _now(),
-        "command": shlex.join(
-            ["python3", "benchmarks/extraction.py", *(argv if argv is not None else sys.argv[1:])]
-        ),
+        "command": shlex.join(["python3", "benchmarks/extraction.py", *(argv if argv is not None else sys.argv[1:])]),
         "machine": envs.machine(),
         "warta_revision": envs.warta_revision(),
         "peer_requirements": envs.pinned_requirements(),

@@ -19,6 +19,14 @@ PUBLISHED_F1 = {
     "justext": ("3.0.2", 0.804),
 }
 
+# What each tool returns besides the body; "n/a" in the table where it returns nothing.
+OFFERS = {
+    "readability-lxml": {"title"},
+    "justext": set(),
+    "boilerpy3": {"title"},
+}
+ALL_FIELDS = {"title", "date", "authors"}
+
 INTRO = """# Benchmarks
 
 Every number on this page is written by a script in `benchmarks/`; none is typed by hand. Each
@@ -67,6 +75,12 @@ def _speed_cells(speed: dict[str, Any], tool: str) -> list[str]:
     return [f"{run['pages_per_s']:.1f}", ratio, f"{run['peak_rss_mb']:.0f}"]
 
 
+def _field_cells(tool: str, s: dict[str, Any]) -> list[str]:
+    offers = OFFERS.get(tool, ALL_FIELDS)
+    cells = [("title", s["title"]), ("date", s["date_minute"]), ("date", s["date_day"]), ("authors", s["authors"])]
+    return [_frac(count) if field in offers else "n/a" for field, count in cells]
+
+
 def _quality_cells(s: dict[str, Any]) -> list[str]:
     return [f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f} ± {s['f1_ci95']:.3f}"]
 
@@ -102,10 +116,7 @@ def indonesian_table(data: dict[str, Any], speed: dict[str, Any]) -> list[str]:
             [
                 _tool_cell(tool),
                 *_quality_cells(s),
-                _frac(s["title"]),
-                _frac(s["date_minute"]),
-                _frac(s["date_day"]),
-                _frac(s["authors"]),
+                *_field_cells(tool, s),
                 str(s["related_left"]),
                 f"{s['empty']} / {s['errors']}",
                 *_speed_cells(speed, tool),
@@ -160,9 +171,7 @@ def _speed_text(speed: dict[str, Any]) -> list[str]:
         marks = ""
         if samples:
             picks = [samples[min(len(samples) - 1, int(len(samples) * f))] for f in (0.1, 0.5, 1.0)]
-            marks = (
-                ", RSS at 10 % / 50 % / end of the run: " + " / ".join(f"{mb:.0f}" for _, mb in picks) + " MB"
-            )
+            marks = ", RSS at 10 % / 50 % / end of the run: " + " / ".join(f"{mb:.0f}" for _, mb in picks) + " MB"
         lines += [
             "",
             f"Long stream: warta over {stream['pages']} pages in one process: "

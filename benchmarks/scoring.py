@@ -83,9 +83,7 @@ def score_page(page: Page, out: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {"error": out.get("error")}
     if page.body is not None:
         counts = page_counts(page.body, body)
-        row.update(
-            tp=round(counts.tp, 6), fp=round(counts.fp, 6), fn=round(counts.fn, 6), f1=round(counts.f1, 4)
-        )
+        row.update(tp=round(counts.tp, 6), fp=round(counts.fp, 6), fn=round(counts.fn, 6), f1=round(counts.f1, 4))
     row["empty"] = not body.strip()
     if page.title is not None:
         row["title_ok"] = normalise_space(out.get("title")) == normalise_space(page.title)

@@ -31,8 +31,10 @@ from warta.errors import (
 from warta.extract.loading import DEFAULT_MAX_BYTES, LoadOptions, detect_kind, load_page, read_source
 from warta.model import RawPage
 
-SEED_DUMP = Path("/work/shared/seed/tribuntoraja-putin-korea-utara.txt")
-KOMPAS_HTML = Path("/work/shared/corpora/pages-id/anpandu-2015/websites/kompas/kompas-singlepage.html")
+from conftest import SAMPLES
+
+SEED_DUMP = SAMPLES / "tribuntoraja-2024-putin-korea-utara.txt"
+KOMPAS_HTML = SAMPLES / "kompas-2016-menteri-yuddy.html"
 REPO_DUMPS = Path(__file__).resolve().parents[1] / "data" / "dumps"
 
 BODY = "<p>Presiden Joko Widodo mengatakan café itu “luar biasa” – kata dia di Jakarta, Selasa (18/6/2024).</p>\n"
@@ -541,14 +543,12 @@ def test_declaration_ignored_for_dumps() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED_DUMP.exists(), reason="shared seed dump not available")
 def test_seed_dump_is_a_dump() -> None:
     raw = load_page(read_source(SEED_DUMP), source=str(SEED_DUMP))
     assert raw.kind == "dump" and raw.encoding == "utf-8" and raw.problems == ()
     assert raw.content.startswith("Presiden Rusia Vladimir Putin")
 
 
-@pytest.mark.skipif(not KOMPAS_HTML.exists(), reason="shared kompas page not available")
 def test_kompas_page_is_html() -> None:
     raw = load_page(read_source(KOMPAS_HTML), source=str(KOMPAS_HTML))
     assert raw.kind == "html" and raw.encoding == "utf-8" and raw.problems == ()

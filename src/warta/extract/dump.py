@@ -322,8 +322,8 @@ def extract_dump(page: RawPage) -> Article:
     urls = _link_urls(lines)
     article = Article(
         url=page.url,
-        site=tail.site,
-        publisher=tail.publisher,
+        site=host or _dateline_host(dateline) or _dateline_host(tail.site),
+        publisher=_publisher(tail.site, tail.publisher),
         title=title,
         description=header.description,
         authors=_merge_names(header.authors, cleaned.authors, tail.authors),
@@ -375,3 +375,21 @@ def extract_text(page: RawPage) -> Article:
 
 
 __all__ = ["extract_dump", "extract_text"]
+
+
+_OUTLET_HOST = re.compile(r"^([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|co\.id|id|net))\b", re.IGNORECASE)
+
+
+def _dateline_host(dateline: str | None) -> str | None:
+    """The host an outlet dateline names: "TRIBUNTORAJA.COM" -> "tribuntoraja.com"."""
+    match = _OUTLET_HOST.match(dateline or "")
+    return match.group(1).lower() if match else None
+
+
+def _publisher(holder: str | None, parent: str | None) -> str | None:
+    """The copyright holder with its parent company: "Tribun Network (KG Media)"."""
+    if holder and _dateline_host(holder):
+        holder = None  # "okezone.com": a site, not a publisher's name
+    if holder and parent:
+        return f"{holder} ({parent})"
+    return holder or parent

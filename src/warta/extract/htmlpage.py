@@ -47,6 +47,7 @@ _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https
 _BAD_NAME = re.compile(
     r"https?:|www\.|\.com\b|\.co\.id\b|^\W*$|^pt\.?\s|\b(?:media|cyber|network|online)\b", re.IGNORECASE
 )
+_ROLE = re.compile(r"^(?:kontributor|koresponden|wartawan|reporter|jurnalis|tim)\b", re.IGNORECASE)
 _BYLINE_LABEL = re.compile(r"^(?:oleh|pewarta|penulis|reporter|editor|penyunting)\s*:?\s*", re.IGNORECASE)
 
 
@@ -111,6 +112,8 @@ def _clean_names(names: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         if _BAD_NAME.search(raw):
             continue
         for name in split_names(_BYLINE_LABEL.sub("", raw)):
+            if _ROLE.match(name):  # "Kontributor Lhokseumawe, Masriadi": the role is not a name
+                continue
             if not _BAD_NAME.search(name) and len(name) >= 2 and name not in out:
                 out.append(name)
     return tuple(out)
