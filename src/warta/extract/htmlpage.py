@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -27,7 +28,7 @@ from warta.extract.blocks import image_url, read_region
 from warta.extract.boilerplate import normalize_space, parse_byline, split_caption_credit, split_names
 from warta.extract.cleaning import Cleaned, clean_paragraphs
 from warta.extract.datelines import split_dateline
-from warta.extract.dates import parse_date
+from warta.extract.dates import parse_date, to_utc
 from warta.extract.generic import (
     LARGE_PAGE_CHARS,
     densest_container,
@@ -165,13 +166,24 @@ def _dates(ctx: _Context) -> tuple[str | None, str | None]:
             published = parse_date(value, default_offset=offset)
             if published:
                 break
-    if not published and ctx.meta.published:
-        published = parse_date(ctx.meta.published, default_offset=offset)
+    structured = parse_date(ctx.meta.published, default_offset=offset) if ctx.meta.published else None
+    if not published:
+        published = structured
+    elif structured and _same_minute(structured, published):
+        # The visible date is read to the minute; structured data that agrees adds the seconds,
+        # given in the page's own offset.
+        published = datetime.fromisoformat(structured).astimezone(datetime.fromisoformat(published).tzinfo).isoformat()
     if not published:
         for element in ctx.doc.xpath("//time[@datetime]")[:1]:
             published = parse_date(element.get("datetime"), default_offset=offset)
     updated = parse_date(ctx.meta.updated, default_offset=offset) if ctx.meta.updated else None
     return published, updated
+
+
+def _same_minute(a: str, b: str) -> bool:
+    """Two timestamps naming the same instant to the minute (offsets taken into account)."""
+    ua, ub = to_utc(a), to_utc(b)
+    return ua is not None and ub is not None and ua.replace(second=0) == ub.replace(second=0)
 
 
 def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
