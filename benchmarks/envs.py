@@ -81,6 +81,8 @@ def warta_revision() -> str:
 
 
 def _python_version(python: Path) -> str:
+    if not python.exists():
+        return "not installed"
     done = subprocess.run(
         [str(python), "-c", "import platform; print(platform.python_version())"],
         capture_output=True,

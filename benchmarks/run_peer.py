@@ -89,7 +89,7 @@ def _trafilatura() -> Extract:
     import trafilatura
 
     def run(html: str, url: str | None, lang: str | None) -> dict[str, Any]:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        doc: Any = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
         if doc is None:
             return _result("")
         authors = [a.strip() for a in (doc.author or "").split(";")]

@@ -126,4 +126,9 @@ def score_tool(pages: Sequence[Page], outputs: dict[str, dict[str, Any]]) -> dic
     for page in pages:
         out = outputs.get(page.id, {"error": "no output for this page"})
         rows[page.id] = score_page(page, out)
-    return {"summary": summarise(list(rows.values())), "pages": rows}
+    # The results file keeps each page's F1 and checks; the raw counts only feed the summary.
+    slim = {
+        pid: {k: v for k, v in row.items() if k not in ("tp", "fp", "fn") and not (k == "error" and v is None)}
+        for pid, row in rows.items()
+    }
+    return {"summary": summarise(list(rows.values())), "pages": slim}

@@ -134,20 +134,29 @@ def _people(ctx: _Context, field: str) -> list[str]:
 
 
 def _title(ctx: _Context) -> str | None:
-    candidates: list[str] = []
-    if ctx.profile is not None:
-        candidates.extend(_texts(ctx.profile.select("title", ctx.doc))[:1])
-    if ctx.meta.title:
-        candidates.append(ctx.meta.title)
-    candidates.extend(_texts(ctx.doc.xpath("//h1"))[:1])
-    title_el = ctx.doc.find(".//title")
-    if title_el is not None and title_el.text:
-        candidates.append(title_el.text)
+    """Structured data's headline first; the visible headline when it is that headline and more.
+
+    Social-card titles are sometimes cut ("In Picture: " dropped by Republika); a visible
+    headline that contains the structured one whole is the fuller form of the same title.
+    """
     affixes = ctx.profile.title_affixes if ctx.profile else ()
     names = (ctx.host, ctx.meta.site_name, ctx.meta.publisher, ctx.profile.name if ctx.profile else None)
-    for candidate in candidates:
-        title = strip_site_affixes(candidate, affixes=affixes, names=names)
-        if len(title) >= 8:
+
+    def clean(text: str | None) -> str | None:
+        title = strip_site_affixes(text, affixes=affixes, names=names) if text else ""
+        return title if len(title) >= 8 else None
+
+    structured = clean(ctx.meta.title)
+    visible_texts = _texts(ctx.profile.select("title", ctx.doc)) if ctx.profile else []
+    visible = clean(visible_texts[0]) if visible_texts else None
+    if structured and visible and structured in visible:
+        return visible
+    if structured or visible:
+        return structured or visible
+    title_el = ctx.doc.find(".//title")
+    for candidate in (*_texts(ctx.doc.xpath("//h1"))[:1], title_el.text if title_el is not None else None):
+        title = clean(candidate)
+        if title:
             return title
     return None
 
@@ -156,34 +165,38 @@ _STATED_OFFSET = re.compile(r"\s*(?:Z|[+-]\d\d:?\d\d)$")
 
 
 def _dates(ctx: _Context) -> tuple[str | None, str | None]:
+    """Published and updated: structured data first, then the profile's selectors, then <time>.
+
+    A profile with ``trust_offset = false`` (detik's 2015 pages write WIB with a "Z") skips the
+    structured value and reads its own selectors with the stated offset removed. Times of a
+    profiled (Indonesian) publisher are given in its local offset; the instant is unchanged.
+    """
     offset = ctx.profile.timezone if ctx.profile else "+07:00"
-    published = None
-    if ctx.profile is not None:
+    trusted = ctx.profile is None or ctx.profile.trust_offset
+    published = parse_date(ctx.meta.published, default_offset=offset) if ctx.meta.published and trusted else None
+    if not published and ctx.profile is not None:
         for element in ctx.profile.select("published", ctx.doc)[:3]:
             value = element.get("datetime") or element.get("content") or element.text_content()
-            if not ctx.profile.trust_offset:  # the publisher writes local time with a wrong offset
+            if not trusted:
                 value = _STATED_OFFSET.sub("", value.strip())
             published = parse_date(value, default_offset=offset)
             if published:
                 break
-    structured = parse_date(ctx.meta.published, default_offset=offset) if ctx.meta.published else None
-    if not published:
-        published = structured
-    elif structured and _same_minute(structured, published):
-        # The visible date is read to the minute; structured data that agrees adds the seconds,
-        # given in the page's own offset.
-        published = datetime.fromisoformat(structured).astimezone(datetime.fromisoformat(published).tzinfo).isoformat()
     if not published:
         for element in ctx.doc.xpath("//time[@datetime]")[:1]:
             published = parse_date(element.get("datetime"), default_offset=offset)
-    updated = parse_date(ctx.meta.updated, default_offset=offset) if ctx.meta.updated else None
+    updated = parse_date(ctx.meta.updated, default_offset=offset) if ctx.meta.updated and trusted else None
+    if ctx.profile is not None:
+        published, updated = _local(published, offset), _local(updated, offset)
     return published, updated
 
 
-def _same_minute(a: str, b: str) -> bool:
-    """Two timestamps naming the same instant to the minute (offsets taken into account)."""
-    ua, ub = to_utc(a), to_utc(b)
-    return ua is not None and ub is not None and ua.replace(second=0) == ub.replace(second=0)
+def _local(value: str | None, offset: str) -> str | None:
+    """The same instant written in the publisher's offset (a date without a time stays as it is)."""
+    instant = to_utc(value) if value else None
+    if instant is None:
+        return value
+    return instant.astimezone(datetime.fromisoformat(f"2000-01-01T00:00:00{offset}").tzinfo).isoformat()
 
 
 def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
