@@ -38,8 +38,9 @@ RESULTS = envs.BENCH_DIR / "results" / "extraction.json"
 DOC = envs.REPO / "docs" / "benchmarks.md"
 
 
-def _now() -> str:
-    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+# One stamp per run: every row written by this run carries it, so the report can tell rows
+# kept from earlier runs (``--tools``/``--sets``) apart.
+RUN_STAMP = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
 
 
 def describe(name: str, pages: list[Page]) -> str:
@@ -82,7 +83,7 @@ def quality(set_name: str, pages: list[Page], tools: list[str]) -> dict[str, Any
         outputs, error = runs.quality_run(tool, jobs, CACHE / f"{set_name}-{tool}.jsonl")
         took = time.perf_counter() - started
         print(f"  {set_name:8} {tool:17} {took:6.1f} s  {error or ''}", flush=True)
-        entry: dict[str, Any] = {"measured": _now(), "error": error, "summary": None, "pages": {}}
+        entry: dict[str, Any] = {"measured": RUN_STAMP, "error": error, "summary": None, "pages": {}}
         if outputs is not None:
             entry.update(scoring.score_tool(pages, outputs))
         return tool, entry
@@ -97,7 +98,7 @@ def speed(pages: list[Page], tools: list[str], passes: int, stream_pages: int) -
     result: dict[str, Any] = {"pages_per_pass": len(pages), "tools": {}}
     for tool in tools:
         run = runs.speed_run(tool, jobs, len(pages), passes)
-        result["tools"][tool] = run
+        result["tools"][tool] = {**run, "measured": RUN_STAMP}
         print(
             f"  speed    {tool:17} {run['seconds']:6.1f} s  {run['pages_per_s']:7.1f} pages/s  "
             f"{run['peak_rss_mb']:6.0f} MB  {run['error'] or ''}",
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     versions = {tool: envs.tool_version(tool) for tool in args.tools}
     new: dict[str, Any] = {
         "benchmark": "extraction",
-        "updated": _now(),
+        "updated": RUN_STAMP,
         "command": shlex.join(["python3", "benchmarks/extraction.py", *(argv if argv is not None else sys.argv[1:])]),
         "machine": envs.machine(),
         "warta_revision": envs.warta_revision(),

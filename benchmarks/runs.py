@@ -122,7 +122,6 @@ def speed_run(tool: str, jobs: Path, pages: int, passes: int, sample_every: floa
         "pages_per_s": round(pages * passes / run.seconds, 2),
         "peak_rss_mb": round(run.peak_rss_mb, 1),
         "error": None if run.exit_code == 0 else _failure(run),
-        "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
     if sample_every > 0:
         result["rss_samples"] = run.rss_samples

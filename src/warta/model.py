@@ -185,3 +185,123 @@ class RawPage:
     source: str | None = None
     encoding: str | None = None
     problems: tuple[Problem, ...] = ()
+
+
+# --- The language layer: spans over an article's fields -------------------------------------
+#
+# Offsets are character offsets into one field of the article: ``title``, ``description``,
+# ``caption`` (``index`` says which image) or ``body`` (``Article.text``).
+
+FIELDS = ("title", "description", "caption", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: ``text == field_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of one field, as a span; ``tokens`` counts its tokens."""
+
+    start: int
+    end: int
+    field: str = "body"
+    index: int = 0
+    tokens: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "field": self.field, "index": self.index, "tokens": self.tokens}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity or a quantity in the text.
+
+    ``label`` is PER, ORG or LOC for entities (``key`` and ``canonical`` then name the entity
+    it was linked to), or DATE, TIME, MONEY, PERCENT for the rule layers (no key).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    field: str = "body"
+    index: int = 0
+    key: str | None = None
+    canonical: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "field": self.field,
+            "index": self.index,
+            "key": self.key,
+            "canonical": self.canonical,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place across its mentions.
+
+    ``key`` is stable across articles: the same canonical name of the same kind always gets
+    the same key, so two articles about "Vladimir Putin" meet on it.
+    """
+
+    key: str
+    label: str
+    canonical: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "label": self.label,
+            "canonical": self.canonical,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A date in the text, resolved: ``value`` is ISO (``2024-06-18``, ``2024-06``, ``2024``).
+
+    ``granularity`` is day, month or year. ``relative`` marks "kemarin", "tahun lalu" and the
+    like; ``reference`` is the date they were resolved against, and ``reference_estimated``
+    says it came from the article's own explicit dates because it has no published date.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str
+    field: str = "body"
+    index: int = 0
+    relative: bool = False
+    reference: str | None = None
+    reference_estimated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity,
+            "field": self.field,
+            "index": self.index,
+            "relative": self.relative,
+            "reference": self.reference,
+            "reference_estimated": self.reference_estimated,
+        }

@@ -1,0 +1,1 @@
+"""Analysis stages over an extracted article: language layer, entity linking (later quotes, events)."""
