@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import docsection
 
 START, END = "<!-- extraction:start -->", "<!-- extraction:end -->"
 TOOLS = ("warta", "trafilatura", "readability-lxml", "newspaper4k", "goose3", "justext", "boilerpy3")
@@ -328,11 +329,6 @@ def render(results: dict[str, Any]) -> str:
 
 def write_section(doc: Path, section: str) -> None:
     """Replace the extraction section of the doc (or append it), creating the doc if needed."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else INTRO
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    doc.parent.mkdir(parents=True, exist_ok=True)
-    doc.write_text(text, encoding="utf-8")
+    inner = section.strip()
+    inner = inner.removeprefix(START).removesuffix(END)
+    docsection.write_section("extraction", inner, doc=doc, intro=INTRO)
