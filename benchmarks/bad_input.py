@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import docsection
-
 import warta
 from warta.errors import WartaError
 
