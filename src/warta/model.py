@@ -305,3 +305,48 @@ class TimeMention:
             "reference": self.reference,
             "reference_estimated": self.reference_estimated,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article and what the analysis stages found in it (spans point into the article's fields)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[TimeMention, ...] = ()
+    # The tokens of each sentence, aligned with ``sentences``: for the stages and the Python API,
+    # left out of ``to_dict`` (they would triple the size of the JSON).
+    tokens: tuple[tuple[Token, ...], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article.to_dict(),
+            "sentences": [s.to_dict() for s in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": [e.to_dict() for e in self.entities],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(data["article"]),
+            sentences=tuple(Sentence(**s) for s in data.get("sentences", ())),
+            mentions=tuple(Mention(**m) for m in data.get("mentions", ())),
+            entities=tuple(Entity(**{**e, "aliases": tuple(e.get("aliases", ()))}) for e in data.get("entities", ())),
+            dates=tuple(TimeMention(**d) for d in data.get("dates", ())),
+        )
+
+    def field_text(self, field: str, index: int = 0) -> str:
+        """The text a span of ``field`` (and image ``index`` for captions) points into."""
+        if field == "body":
+            return self.article.text
+        if field == "title":
+            return self.article.title or ""
+        if field == "description":
+            return self.article.description or ""
+        if field == "caption" and index < len(self.article.images):
+            return self.article.images[index].caption or ""
+        return ""

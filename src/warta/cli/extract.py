@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from warta.cli.render import RENDERERS, to_json
+from warta.cli.render import RENDERERS, write_records
 from warta.errors import WartaError
 from warta.extract import expand_paths, extract_path, merge
 from warta.model import Article
@@ -53,23 +53,20 @@ def extract_command(paths: tuple[str, ...], url: str | None, fmt: str, input_for
     if merge_pages:
         pages = list(articles)
         articles = iter([merge(pages)] if pages else [])
-    out = sys.stdout
-    # One page (or one merged article) prints as a JSON object, several as an array.
-    single = merge_pages or (len(paths) == 1 and not _is_dir(paths[0]))
-    if fmt == "json" and not single:
-        out.write("[")
-    for index, article in enumerate(articles):
-        if fmt == "json":
-            out.write(("," if index and not single else "") + "\n" * (not single) + to_json(article))
-        elif fmt == "jsonl":
-            out.write(to_json(article, indent=None) + "\n")
-        else:
-            out.write(RENDERERS[fmt](article) + "\n")
-        out.flush()
-    if fmt == "json":
-        out.write("\n]\n" if not single else "\n")
+    single = merge_pages or is_single(paths)
+    if fmt in ("json", "jsonl"):
+        write_records((a.to_dict() for a in articles), fmt, single=single, out=sys.stdout)
+    else:
+        for article in articles:
+            sys.stdout.write(RENDERERS[fmt](article) + "\n")
+            sys.stdout.flush()
     if failures:
         raise SystemExit(1)
+
+
+def is_single(paths: tuple[str, ...]) -> bool:
+    """One page named (not a directory): JSON output is then one object rather than an array."""
+    return len(paths) == 1 and not _is_dir(paths[0])
 
 
 def _is_dir(path: str) -> bool:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from warta.model import Article
-
-
-def to_json(article: Article, *, indent: int | None = 2) -> str:
-    """The article as JSON with the model's field names, UTF-8 text kept as is."""
-    return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
 
 
 def _byline(article: Article) -> str:
@@ -60,3 +57,19 @@ def to_markdown(article: Article) -> str:
 
 
 RENDERERS = {"text": to_text, "markdown": to_markdown}
+
+
+def write_records(records: Iterable[dict[str, Any]], fmt: str, *, single: bool, out: TextIO) -> None:
+    """Write records as one JSON object (``single``), a JSON array, or JSON Lines, as they come."""
+    if fmt == "jsonl":
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        return
+    if not single:
+        out.write("[")
+    for number, record in enumerate(records):
+        text = json.dumps(record, ensure_ascii=False, indent=2)
+        out.write(text if single else ("," if number else "") + "\n" + text)
+        out.flush()
+    out.write("\n" if single else "\n]\n")
