@@ -274,9 +274,10 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class TimeMention:
-    """A date in the text, resolved: ``value`` is ISO (``2024-06-18``, ``2024-06``, ``2024``).
+    """A date in the text, resolved: ``value`` is ISO (``2024-06-18``, ``2024-W25``, ``2024-06``, ``2024``).
 
-    ``granularity`` is day, month or year. ``relative`` marks "kemarin", "tahun lalu" and the
+    ``granularity`` is day, week, month or year; ``value`` is None when the text needs a
+    reference date and none could be had. ``relative`` marks "kemarin", "tahun lalu" and the
     like; ``reference`` is the date they were resolved against, and ``reference_estimated``
     says it came from the article's own explicit dates because it has no published date.
     """

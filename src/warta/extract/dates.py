@@ -45,7 +45,7 @@ year is the one that puts the date nearest to ``reference``. Relative results ar
 Data: month, day and zone names are kept as the constant tables below rather than in a TOML file. The
 regular expressions are built from these tables, so keeping them in the module lets every regex be compiled
 once at import with no file I/O, no packaging concern and no lazy-loading machinery; the tables are small
-(about sixty words) and commented. Other modules may import ``MONTHS``/``DAY_NAMES``/``OFFSETS``.
+(about sixty words) and commented. Other modules may import ``MONTHS``/``DAY_NAMES``/``WEEKDAYS_ID``/``OFFSETS``.
 
 Stdlib only; no ``dateparser``.
 """
@@ -60,7 +60,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from types import MappingProxyType
 from typing import Final, NamedTuple
 
-__all__ = ["DAY_NAMES", "MONTHS", "OFFSETS", "parse_date", "to_utc"]
+__all__ = ["DAY_NAMES", "MONTHS", "OFFSETS", "WEEKDAYS_ID", "parse_date", "to_utc"]
 
 # --------------------------------------------------------------------------------------------------------
 # Data tables (lower case). Keys are matched case-insensitively and as whole words; longer names are tried
@@ -117,21 +117,27 @@ MONTHS: Final[Mapping[str, int]] = MappingProxyType(
     }
 )
 
-# Day names, Indonesian (with the "Jum'at" spelling and "Ahad" for Sunday) and English. They are noise
-# for full dates; they are *required* before a year-less numeric date "Jumat (6/11)", which would otherwise
-# be indistinguishable from a fraction or a score.
-DAY_NAMES: Final[frozenset[str]] = frozenset(
+# Indonesian day names (with the "Jum'at" spelling and "Ahad" for Sunday) and their weekday numbers, Monday
+# = 0 as in ``date.weekday()``; ``warta.lang.id.timex`` uses the numbers to resolve "Senin lalu".
+WEEKDAYS_ID: Final[Mapping[str, int]] = MappingProxyType(
     {
-        "senin",
-        "selasa",
-        "rabu",
-        "kamis",
-        "jumat",
-        "jum'at",
-        "jum’at",
-        "sabtu",
-        "minggu",
-        "ahad",
+        "senin": 0,
+        "selasa": 1,
+        "rabu": 2,
+        "kamis": 3,
+        "jumat": 4,
+        "jum'at": 4,
+        "jum’at": 4,
+        "sabtu": 5,
+        "minggu": 6,
+        "ahad": 6,
+    }
+)
+
+# Day names, Indonesian and English. They are noise for full dates; they are *required* before a year-less
+# numeric date "Jumat (6/11)", which would otherwise be indistinguishable from a fraction or a score.
+DAY_NAMES: Final[frozenset[str]] = frozenset(WEEKDAYS_ID) | frozenset(
+    {
         "monday",
         "tuesday",
         "wednesday",
