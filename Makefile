@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/warta extract samples/pages --format text
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -42,6 +42,9 @@ cannot find its data says so and exits without touching this page.
 | article extraction (warta against trafilatura, readability-lxml, newspaper4k, goose3, jusText, \
 boilerpy3) | `python3 benchmarks/extraction.py` | ~4 min on 2 cores; the first run also builds \
 `.bench-venv/` (a minute or two) |
+| bad input through the extractor | `.venv/bin/python benchmarks/bad_input.py` | ~10 s |
+| sentences and tokens on UD Indonesian GSD, CSUI, PUD | `.venv/bin/python benchmarks/segmentation.py` | ~30 s |
+| named entities on idner-news-2k, NERGrit, NERP | `.venv/bin/python benchmarks/ner.py` | ~3 min |
 
 """
 

@@ -7,7 +7,9 @@ import logging
 import click
 
 from warta import __version__
+from warta.cli.analyze import analyze_command
 from warta.cli.extract import extract_command
+from warta.cli.tag import tag_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,3 +24,5 @@ def main(verbose: int) -> None:
 
 
 main.add_command(extract_command)
+main.add_command(tag_command)
+main.add_command(analyze_command)

@@ -1,0 +1,185 @@
+"""The analysis pipeline: stages over an Analysis, each declaring what it needs and adds.
+
+A stage is a callable taking an :class:`~warta.model.Analysis` and returning a new one. It
+says which parts it ``requires`` and which it ``assigns``; :class:`Pipeline` checks the order
+once, when it is built, so a misordered pipeline fails at start-up rather than on the
+thousandth article. The built-in stages are listed here explicitly, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Protocol
+
+from warta.errors import ConfigurationError
+from warta.model import Analysis, Article, Mention, Sentence, TimeMention, Token
+
+
+class Stage(Protocol):
+    """One step of the analysis."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> frozenset[str]: ...
+
+    @property
+    def assigns(self) -> frozenset[str]: ...
+
+    def __call__(self, doc: Analysis) -> Analysis: ...
+
+
+def _fields(article: Article) -> list[tuple[str, int, str]]:
+    """(field, index, text) for every field that carries text, body last."""
+    out = [("title", 0, article.title or ""), ("description", 0, article.description or "")]
+    out += [("caption", i, image.caption or "") for i, image in enumerate(article.images)]
+    out.append(("body", 0, article.text))
+    return [f for f in out if f[2]]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Sentences and their tokens for every field."""
+
+    name: str = "segment"
+    requires: frozenset[str] = frozenset({"article"})
+    assigns: frozenset[str] = frozenset({"sentences", "tokens"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.lang.id.sentences import sentence_tokens
+
+        sentences: list[Sentence] = []
+        tokens: list[tuple[Token, ...]] = []
+        for field, index, text in _fields(doc.article):
+            for sentence, sentence_tokens_ in sentence_tokens(text, field=field, index=index):
+                sentences.append(sentence)
+                tokens.append(tuple(sentence_tokens_))
+        return replace(doc, sentences=tuple(sentences), tokens=tuple(tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """Named entities (PER, ORG, LOC) from the shipped model, as mentions."""
+
+    name: str = "entities"
+    requires: frozenset[str] = frozenset({"sentences", "tokens"})
+    assigns: frozenset[str] = frozenset({"mentions"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.lang.id.ner import load_tagger, spans
+
+        tagger = load_tagger()
+        labels = tagger.tag_many([[t.text for t in sentence] for sentence in doc.tokens])
+        mentions = list(doc.mentions)
+        for sentence, tokens, tags in zip(doc.sentences, doc.tokens, labels, strict=True):
+            text = doc.field_text(sentence.field, sentence.index)
+            for first, last, label in spans([t.text for t in tokens], tags):
+                start, end = tokens[first].start, tokens[last - 1].end
+                mentions.append(Mention(start, end, text[start:end], label, sentence.field, sentence.index))
+        return replace(doc, mentions=tuple(mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Quantities:
+    """Money, percentages and times of day (rule layer)."""
+
+    name: str = "quantities"
+    requires: frozenset[str] = frozenset({"article"})
+    assigns: frozenset[str] = frozenset({"mentions"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.lang.id.quantities import find_quantities
+
+        found = [
+            replace(m, field=field, index=index)
+            for field, index, text in _fields(doc.article)
+            for m in find_quantities(text)
+        ]
+        return replace(doc, mentions=(*doc.mentions, *found))
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    """Dates in the text, resolved against the published date (or one estimated from the text)."""
+
+    name: str = "dates"
+    requires: frozenset[str] = frozenset({"article"})
+    assigns: frozenset[str] = frozenset({"dates"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.lang.id.timex import estimate_reference, find_dates
+
+        fields = _fields(doc.article)
+        reference = _published_day(doc.article.published)
+        estimated = False
+        if reference is None:
+            reference = estimate_reference(text for _, _, text in fields)
+            estimated = reference is not None
+        found: list[TimeMention] = []
+        for field, index, text in fields:
+            found += find_dates(text, reference=reference, reference_estimated=estimated, field=field, index=index)
+        return replace(doc, dates=tuple(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Entity linking: mentions of one entity share a key and a canonical name."""
+
+    name: str = "link"
+    requires: frozenset[str] = frozenset({"mentions"})
+    assigns: frozenset[str] = frozenset({"entities"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.analyze.linking import link_mentions
+
+        named = [m for m in doc.mentions if m.label in ("PER", "ORG", "LOC")]
+        others = [m for m in doc.mentions if m.label not in ("PER", "ORG", "LOC")]
+        linked, entities = link_mentions(named)
+        ordered = sorted([*linked, *others], key=_reading_order)
+        return replace(doc, mentions=tuple(ordered), entities=tuple(entities))
+
+
+_FIELD_ORDER = {"title": 0, "description": 1, "caption": 2, "body": 3}
+
+
+def _reading_order(mention: Mention) -> tuple[int, int, int]:
+    return (_FIELD_ORDER.get(mention.field, 9), mention.index, mention.start)
+
+
+def _published_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+class Pipeline:
+    """Stages in order, checked once: every stage's needs are met by the ones before it."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        available = {"article"}
+        for stage in stages:
+            missing = stage.requires - available
+            if missing:
+                raise ConfigurationError(
+                    f"analysis stage {stage.name!r} needs {sorted(missing)}, which no earlier stage assigns; "
+                    "reorder the stages"
+                )
+            available |= stage.assigns
+        self.stages = tuple(stages)
+
+    def __call__(self, article: Article) -> Analysis:
+        doc = Analysis(article=article)
+        for stage in self.stages:
+            doc = stage(doc)
+        return doc
+
+
+def default_pipeline() -> Pipeline:
+    """The built-in stages, in order."""
+    return Pipeline([Segment(), Entities(), Quantities(), Dates(), Link()])

@@ -1,0 +1,187 @@
+"""A linear-chain CRF decoder over a shipped weight table: features in, best label path out.
+
+The weights are learned with CRFsuite at training time (``warta.lang.id.ner.train``) and stored
+as a NumPy archive, so tagging needs no C extension beyond NumPy and can merge the per-corpus
+weights of the domain-adapted model into one table when it loads (see ``CrfModel.for_domain``).
+
+File layout (``.npz``, no pickles): ``labels`` and ``attributes`` as newline-joined UTF-8 bytes,
+``state`` (attributes x labels, float32), ``transition`` (labels x labels, from -> to), and for
+each domain ``D``: ``rows.D`` (attribute indices) and ``delta.D`` (their extra weights).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import repeat
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+Floats = npt.NDArray[np.float32]
+
+
+def _pack(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpack(array: npt.NDArray[np.uint8]) -> list[str]:
+    text = array.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
+@dataclass(frozen=True, slots=True)
+class CrfModel:
+    """Label names, an attribute index and the weights of a linear-chain CRF.
+
+    ``state`` has one extra all-zero row at the end, the row of every unknown attribute.
+    """
+
+    labels: tuple[str, ...]
+    index: Mapping[str, int]
+    state: Floats
+    transition: Floats
+    domains: Mapping[str, tuple[npt.NDArray[np.int64], Floats]]
+
+    @classmethod
+    def build(
+        cls,
+        labels: Sequence[str],
+        state: Mapping[tuple[str, str], float],
+        transition: Mapping[tuple[str, str], float],
+        domains: Sequence[str] = (),
+    ) -> CrfModel:
+        """Build from CRFsuite's weights; attributes named ``@D|attr`` become domain ``D``'s extra weights."""
+        label_ids = {label: i for i, label in enumerate(labels)}
+        attrs: dict[str, int] = {}
+        per_domain: dict[str, dict[str, dict[int, float]]] = {d: {} for d in domains}
+        base: dict[str, dict[int, float]] = {}
+        for (attr, label), weight in state.items():
+            target = base
+            if attr.startswith("@"):
+                domain, _, attr = attr[1:].partition("|")
+                target = per_domain.setdefault(domain, {})
+            target.setdefault(attr, {})[label_ids[label]] = weight
+            attrs.setdefault(attr, len(attrs))
+        matrix = np.zeros((len(attrs) + 1, len(labels)), dtype=np.float32)
+        for attr, row in base.items():
+            for lid, weight in row.items():
+                matrix[attrs[attr], lid] = weight
+        deltas: dict[str, tuple[npt.NDArray[np.int64], Floats]] = {}
+        for domain, rows in per_domain.items():
+            idx = np.array([attrs[a] for a in rows], dtype=np.int64)
+            delta = np.zeros((len(rows), len(labels)), dtype=np.float32)
+            for k, row in enumerate(rows.values()):
+                for lid, weight in row.items():
+                    delta[k, lid] = weight
+            deltas[domain] = (idx, delta)
+        trans = np.zeros((len(labels), len(labels)), dtype=np.float32)
+        for (src, dst), weight in transition.items():
+            trans[label_ids[src], label_ids[dst]] = weight
+        return cls(tuple(labels), attrs, matrix, trans, deltas)
+
+    def for_domain(self, domain: str | None) -> CrfModel:
+        """The model with ``domain``'s extra weights added in (itself for None or a plain model)."""
+        if domain is None or not self.domains:
+            return self
+        if domain not in self.domains:
+            raise KeyError(f"unknown domain {domain!r}; this model knows {', '.join(sorted(self.domains))}")
+        idx, delta = self.domains[domain]
+        state = self.state.copy()
+        np.add.at(state, idx, delta)
+        return CrfModel(self.labels, self.index, state, self.transition, {})
+
+    def save(self, path: Path) -> None:
+        arrays: dict[str, npt.NDArray[np.generic]] = {
+            "labels": _pack(self.labels),
+            "attributes": _pack(sorted(self.index, key=self.index.__getitem__)),
+            "state": self.state[:-1],
+            "transition": self.transition,
+        }
+        for domain, (idx, delta) in self.domains.items():
+            arrays[f"rows.{domain}"] = idx.astype(np.int32)
+            arrays[f"delta.{domain}"] = delta
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+        path.write_bytes(buffer.getvalue())
+
+    @classmethod
+    def load(cls, path: Path) -> CrfModel:
+        with np.load(path, allow_pickle=False) as data:
+            labels = tuple(_unpack(data["labels"]))
+            attrs = _unpack(data["attributes"])
+            state = data["state"].astype(np.float32)
+            state = np.vstack([state, np.zeros((1, len(labels)), dtype=np.float32)])
+            domains = {
+                name[5:]: (data[name].astype(np.int64), data["delta." + name[5:]].astype(np.float32))
+                for name in data.files
+                if name.startswith("rows.")
+            }
+            transition = data["transition"].astype(np.float32)
+        return cls(labels, dict(zip(attrs, range(len(attrs)), strict=True)), state, transition, domains)
+
+    def emissions(self, features: Sequence[Sequence[str]]) -> Floats:
+        """Summed state weights, one row per attribute list (unknown attributes weigh nothing)."""
+        flat: list[str] = []
+        starts: list[int] = []
+        for feats in features:
+            starts.append(len(flat))
+            flat += feats
+            flat.append("")  # never an attribute: keeps every slice non-empty for reduceat
+        if not starts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        ids = np.fromiter(map(self.index.get, flat, repeat(len(self.index))), dtype=np.int64, count=len(flat))
+        return np.add.reduceat(self.state[ids], np.array(starts), axis=0)
+
+    def best_paths(self, emissions: Floats, lengths: Sequence[int]) -> list[list[str]]:
+        """Viterbi: the best label sequence of each sentence, its tokens' emission rows in order."""
+        if not lengths or not max(lengths):
+            return [[] for _ in lengths]
+        paths = _viterbi(emissions, lengths, self.transition)
+        names = np.array(self.labels, dtype=object)[paths]
+        return [names[:n, k].tolist() for k, n in enumerate(lengths)]
+
+    def decode(self, sentences: Sequence[Sequence[Sequence[str]]]) -> list[list[str]]:
+        """The best label sequence for each sentence, given each token's attribute list."""
+        return self.best_paths(self.emissions([f for s in sentences for f in s]), [len(s) for s in sentences])
+
+
+def _viterbi(emissions: Floats, lengths: Sequence[int], transition: Floats) -> npt.NDArray[np.int64]:
+    """Batched Viterbi: every sentence advances one position per step, padded to the longest.
+
+    Returns the best label ids as a (longest, sentences) array; rows past a sentence's own
+    length are padding.
+    """
+    count = len(lengths)
+    size = emissions.shape[1]
+    lens = np.array(lengths, dtype=np.int64)
+    longest = int(lens.max())
+    sentence = np.repeat(np.arange(count), lens)
+    position = np.arange(len(emissions)) - np.repeat(np.cumsum(lens) - lens, lens)
+    padded = np.zeros((longest, count, size), dtype=np.float32)
+    padded[position, sentence] = emissions
+    back = np.zeros((longest, count, size), dtype=np.int64)
+    score = padded[0]
+    # A sentence's best final score is taken at its own last position; later steps only touch padding.
+    final = score.copy()
+    ends = set(lengths)
+    for t in range(1, longest):
+        candidates = score[:, :, None] + transition
+        back[t] = candidates.argmax(axis=1)
+        score = candidates.max(axis=1)
+        score += padded[t]
+        if t + 1 in ends:
+            ends_here = lens == t + 1
+            final[ends_here] = score[ends_here]
+    path = np.zeros((longest, count), dtype=np.int64)
+    best = final.argmax(axis=1)
+    current = best
+    columns = np.arange(count)
+    for t in range(longest - 1, -1, -1):
+        current = np.where(lens == t + 1, best, current)
+        path[t] = current
+        if t:
+            current = back[t, columns, current]
+    return path

@@ -1,0 +1,125 @@
+"""The NER tagger: token strings in, IOB2 labels (PER, ORG, LOC) out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from warta.lang.id.ner.conll import label_spans, repair_iob2
+from warta.lang.id.ner.crf import CrfModel, Floats
+from warta.lang.id.ner.features import OFFSETS, FeatureExtractor
+
+# Sentences longer than this are tagged in windows of this many tokens. Real sentences are far
+# shorter (the longest in the three training corpora has 132 tokens); the cap keeps memory flat
+# when a whole unsegmented document arrives as one "sentence".
+WINDOW = 500
+
+# How many sentences are decoded together: large enough for the batched Viterbi to pay off,
+# small enough that the padded score arrays stay a few MB.
+BATCH = 256
+
+# Distinct words whose weight sums are kept (5 x 7 float32 each, so about 14 MB); the table
+# starts over when a very long stream of new words fills it.
+MAX_WORDS = 100_000
+
+
+class Tagger:
+    """Tags token sequences with a CRF model and its feature extractor.
+
+    ``domain`` names the annotation style the model imitates (see docs/model-card.md); the
+    tagger adds that domain's weights once, when it is built.
+
+    Speed: the weights of a word's word-level features are summed once per distinct word and
+    position (own, one before, one after, two before, two after) and kept in a table, so a
+    token's score is five table rows plus its few context features.
+    """
+
+    def __init__(self, model: CrfModel, extractor: FeatureExtractor, domain: str | None = None) -> None:
+        self.domain = domain
+        self._model = model.for_domain(domain)
+        self._extractor = extractor
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, len(OFFSETS), len(self._model.labels)), dtype=np.float32)
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 labels for one sentence's tokens (``B-PER``, ``I-LOC``, ``O``...)."""
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Iterable[Sequence[str]]) -> list[list[str]]:
+        """IOB2 labels for many sentences; faster per sentence than calling :meth:`tag` in a loop."""
+        windows: list[Sequence[str]] = []
+        owners: list[int] = []
+        for k, tokens in enumerate(sentences):
+            if len(tokens) <= WINDOW:
+                windows.append(tokens)
+                owners.append(k)
+                continue
+            for start in range(0, len(tokens), WINDOW):
+                windows.append(tokens[start : start + WINDOW])
+                owners.append(k)
+        out: list[list[str]] = [[] for _ in range(owners[-1] + 1 if owners else 0)]
+        for start in range(0, len(windows), BATCH):
+            labels = self._tag_batch(windows[start : start + BATCH])
+            for k, window_labels in zip(owners[start : start + BATCH], labels, strict=True):
+                out[k] += window_labels
+        # Windows are decoded apart, so a join can leave an I- with no B- before it.
+        return [repair_iob2(labels) if len(labels) > WINDOW else labels for labels in out]
+
+    def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        word = self._extractor.word
+        context = self._extractor.context
+        flat_tokens = [token for tokens in sentences for token in tokens]
+        lengths = [len(tokens) for tokens in sentences]
+        scores = self._model.emissions([feats for tokens in sentences for feats in context([word(t) for t in tokens])])
+        if len(flat_tokens):
+            scores += self._word_scores(flat_tokens, lengths)
+        return self._model.best_paths(scores, lengths)
+
+    def _word_scores(self, tokens: list[str], lengths: Sequence[int]) -> Floats:
+        """Each token's share of the word-level features: its own and its neighbours' rows."""
+        rows = self._rows
+        new = list(dict.fromkeys(t for t in tokens if t not in rows))
+        if new:
+            if len(rows) + len(new) > MAX_WORDS:
+                rows.clear()
+                new = list(dict.fromkeys(tokens))
+            self._add_words(new)
+        table = self._table
+        ids = np.fromiter(map(rows.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        position = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        remaining = np.repeat(lengths, lengths) - position - 1
+        scores: Floats = table[ids, 0].copy()
+        n = len(tokens)
+        for group, offset in enumerate(OFFSETS):
+            # Token t takes this group from the word at t + offset, when that word is in its sentence.
+            if offset < 0:
+                valid = position[-offset:] >= -offset
+                scores[-offset:][valid] += table[ids[: n + offset], group][valid]
+            elif offset > 0:
+                valid = remaining[: n - offset] >= offset
+                scores[: n - offset][valid] += table[ids[offset:], group][valid]
+        return scores
+
+    def _add_words(self, words: list[str]) -> None:
+        start = len(self._rows)
+        needed = start + len(words)
+        if needed > len(self._table):
+            grown = np.zeros((max(needed, 2 * len(self._table)), *self._table.shape[1:]), dtype=np.float32)
+            grown[:start] = self._table[:start]
+            self._table = grown
+        features = [group for w in words for group in self._extractor.word(w)[: len(OFFSETS)]]
+        self._table[start:needed] = self._model.emissions(features).reshape(len(words), len(OFFSETS), -1)
+        for k, w in enumerate(words, start=start):
+            self._rows[w] = k
+
+
+def spans(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Entities as ``(start_token, end_token, label)`` with ``end_token`` exclusive, in order.
+
+    A stray ``I-`` (no ``B-`` before it, or after another type) starts a new entity, as
+    conlleval reads it.
+    """
+    if len(tokens) != len(labels):
+        raise ValueError(f"{len(tokens)} tokens but {len(labels)} labels")
+    return label_spans(labels)

@@ -1,0 +1,303 @@
+"""The NER layer: IOB2 helpers, scoring, features, the decoder against CRFsuite, training and the shipped model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from warta.lang.id.ner import LABELS, load_tagger, model_info, spans
+from warta.lang.id.ner.conll import TAG_MAPS, Sentence, label_spans, map_tag, read_blocks, read_corpus, repair_iob2
+from warta.lang.id.ner.crf import CrfModel
+from warta.lang.id.ner.features import FeatureExtractor, case_class, word_shape
+from warta.lang.id.ner.lexicon import Cues, Gazetteer
+from warta.lang.id.ner.scoring import score
+from warta.lang.id.ner.tagger import Tagger
+from warta.lang.id.ner.train import Inputs, Settings, train_crf, train_model
+
+from conftest import ROOT, SHARED, needs_shared
+
+NER_CORPORA = SHARED / "corpora" / "ner"
+
+
+# --- CoNLL reading, tag mapping, spans ----------------------------------------------------------
+
+
+def test_read_blocks_accepts_tabs_spaces_crlf_and_whitespace_only_lines() -> None:
+    lines = ["Joko\tB-PER\r\n", "Widodo  I-PER\n", "   \t\n", "\n", "\n", "di O\n", "Solo\tB-LOC"]
+    assert list(read_blocks(lines)) == [[["Joko", "B-PER"], ["Widodo", "I-PER"]], [["di", "O"], ["Solo", "B-LOC"]]]
+
+
+def test_each_corpus_maps_to_per_org_loc_and_drops_what_has_no_counterpart() -> None:
+    assert map_tag("B-PLACE", TAG_MAPS["nergrit"]) == "B-LOC"
+    assert map_tag("I-ORGANISATION", TAG_MAPS["nergrit"]) == "I-ORG"
+    assert map_tag("B-PPL", TAG_MAPS["nerp"]) == "B-PER"
+    assert map_tag("B-IND", TAG_MAPS["nerp"]) == "B-ORG"
+    assert map_tag("B-EVT", TAG_MAPS["nerp"]) == "O"
+    assert map_tag("I-FNB", TAG_MAPS["nerp"]) == "O"
+    assert map_tag("weird", TAG_MAPS["idner"]) == "O"
+
+
+def test_read_corpus_keeps_tokens_and_repairs_iob2() -> None:
+    (sentence,) = read_corpus(["piala\tB-EVT", "dunia\tI-EVT", "di\tO", "rusia\tI-PLC"], "nerp")
+    assert sentence == Sentence(("piala", "dunia", "di", "rusia"), ("O", "O", "O", "B-LOC"))
+
+
+def test_label_spans_read_stray_i_as_conlleval_does() -> None:
+    assert label_spans(["B-PER", "I-PER", "O", "I-LOC", "I-ORG", "B-ORG", "I-ORG"]) == [
+        (0, 2, "PER"),
+        (3, 4, "LOC"),
+        (4, 5, "ORG"),
+        (5, 7, "ORG"),
+    ]
+    assert repair_iob2(["I-LOC", "I-LOC", "O", "I-PER"]) == ["B-LOC", "I-LOC", "O", "B-PER"]
+    assert spans(["a", "b"], ["B-LOC", "I-LOC"]) == [(0, 2, "LOC")]
+    with pytest.raises(ValueError):
+        spans(["a"], ["O", "O"])
+
+
+def test_score_counts_exact_matches_only() -> None:
+    gold = [["B-PER", "I-PER", "O", "B-LOC"], ["B-ORG"]]
+    predicted = [["B-PER", "O", "O", "B-LOC"], ["B-ORG"]]
+    result = score(gold, predicted)
+    assert (result.overall.correct, result.overall.predicted, result.overall.gold) == (2, 3, 3)
+    assert result.by_type["PER"].f1 == 0.0
+    assert result.by_type["LOC"].f1 == 1.0
+    assert round(result.overall.f1, 4) == round(2 / 3, 4)
+
+
+# --- Features -----------------------------------------------------------------------------------
+
+
+def test_shapes_and_case_classes() -> None:
+    assert word_shape("Jakarta") == "Xx"
+    assert word_shape("PDI-P") == "X-X"
+    assert word_shape("2014") == "d"
+    assert [case_class(w) for w in ("Jakarta", "DPR", "iPhone", "kota", "2014", ",", "H.")] == [
+        "init",
+        "upper",
+        "mixed",
+        "lower",
+        "digit",
+        "other",
+        "upper",
+    ]
+
+
+def test_gazetteer_matches_longest_name_first() -> None:
+    gazetteer = Gazetteer([("LOC", "Jawa"), ("LOC", "Jawa Barat"), ("PER", "Joko Widodo"), ("ORG", "Jawa")])
+    lowers = ["joko", "widodo", "ke", "jawa", "barat", "dan", "jawa"]
+    assert gazetteer.match(lowers) == [(0, 2, "PER"), (3, 5, "LOC"), (6, 7, "LOC|ORG")]
+
+
+def test_features_use_neighbours_cues_and_gazetteer() -> None:
+    cues = Cues(frozenset({"presiden"}), frozenset(), frozenset(), frozenset({"di"}), frozenset())
+    extractor = FeatureExtractor(cues, Gazetteer([("PER", "Joko Widodo")]))
+    feats = extractor.sentence(["Presiden", "Joko", "Widodo", "di", "Solo"])
+    assert len(feats) == 5
+    assert {"w=joko", "c=init", "-1q=titles", "g=B-PER", "+1g=I-PER", "+1w=widodo"} <= set(feats[1])
+    assert {"-1w|c=di|init", "eos", "-2g=I-PER"} - set(feats[4]) == {"-2g=I-PER"}  # no ±2 gazetteer features
+    assert "bos" in feats[0]
+    assert extractor.sentence([]) == []
+
+
+# --- The decoder reproduces CRFsuite --------------------------------------------------------------
+
+
+def synthetic_sentences() -> list[Sentence]:
+    """A tiny made-up corpus: enough for CRFsuite to learn names after titles and places after "di"."""
+    people = ["Budi Santoso", "Siti Aminah", "Joko Susilo", "Ani Lestari"]
+    places = ["Bandung", "Medan", "Surabaya", "Kota Malang"]
+    orgs = ["Partai Maju", "Bank Sejahtera", "PT Sinar"]
+    out = []
+    for k in range(40):
+        person, place, org = people[k % 4].split(), places[k % 4].split(), orgs[k % 3].split()
+        tokens = ["Presiden", *person, "tiba", "di", *place, "bersama", *org, "."]
+        tags = (
+            ["O"]
+            + ["B-PER"] + ["I-PER"] * (len(person) - 1)
+            + ["O", "O"]
+            + ["B-LOC"] + ["I-LOC"] * (len(place) - 1)
+            + ["O"]
+            + ["B-ORG"] + ["I-ORG"] * (len(org) - 1)
+            + ["O"]
+        )  # fmt: skip
+        out.append(Sentence(tuple(tokens), tuple(tags)))
+    return out
+
+
+def test_numpy_decoder_matches_crfsuite_on_the_same_weights(tmp_path: Path) -> None:
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    sentences = synthetic_sentences()
+    extractor = FeatureExtractor(Cues.load(), Gazetteer())
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for s in sentences:
+        trainer.append(extractor.sentence(s.tokens), list(s.tags))
+    trainer.set_params({"c1": 0.0, "c2": 0.1, "max_iterations": 30})
+    trainer.train(str(tmp_path / "m.crfsuite"))
+    crfsuite = pycrfsuite.Tagger()
+    crfsuite.open(str(tmp_path / "m.crfsuite"))
+    info = crfsuite.info()
+    model = CrfModel.build(crfsuite.labels(), info.state_features, info.transitions)
+    model.save(tmp_path / "m.npz")
+    loaded = CrfModel.load(tmp_path / "m.npz")
+    tests = [
+        ["Presiden", "Ani", "Lestari", "ke", "Medan"],
+        ["di", "Surabaya"],
+        ["Bank"],
+        ["Siti", "Aminah", "dan", "Budi", "Santoso", "dari", "Partai", "Maju", "di", "Kota", "Malang", "."] * 3,
+    ]
+    features = [extractor.sentence(t) for t in tests]
+    expected = [crfsuite.tag(f) for f in features]
+    assert loaded.decode(features) == expected
+    assert [loaded.decode([f])[0] for f in features] == expected
+    assert loaded.decode([]) == []
+    assert loaded.decode([[]]) == [[]]
+    # The tagger's fast path (cached per-word weight sums) gives the same labels.
+    tagger = Tagger(loaded, extractor)
+    assert tagger.tag_many(tests) == expected
+    assert [tagger.tag(t) for t in tests] == expected
+
+
+def test_word_cache_starts_over_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    import warta.lang.id.ner.tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "MAX_WORDS", 8)
+    fresh = tagger_module.Tagger(load_tagger()._model, FeatureExtractor(Cues.load(), Gazetteer.load()))
+    sentences = [[f"Kata{k}", "di", f"Kota{k}", "."] for k in range(10)]
+    assert [fresh.tag(s) for s in sentences] == load_tagger().tag_many(sentences)
+    assert len(fresh._rows) <= 8 + 4  # one sentence's words past the cap at most
+
+
+def test_domain_weights_are_added_at_load() -> None:
+    model = CrfModel.build(
+        ["O", "B-LOC"],
+        {("w=x", "B-LOC"): 1.0, ("@a|w=x", "B-LOC"): -3.0, ("@b|w=x", "O"): -3.0},
+        {("O", "O"): 0.0},
+        ["a", "b"],
+    )
+    assert model.for_domain(None).decode([[["w=x"]]]) == [["B-LOC"]]
+    assert model.for_domain("a").decode([[["w=x"]]]) == [["O"]]
+    assert model.for_domain("b").decode([[["w=x"]]]) == [["B-LOC"]]
+    with pytest.raises(KeyError):
+        model.for_domain("c")
+    assert np.all(model.state[-1] == 0)
+
+
+# --- Training --------------------------------------------------------------------------------
+
+
+def test_training_on_a_synthetic_corpus_learns_it() -> None:
+    pytest.importorskip("pycrfsuite")
+    sentences = synthetic_sentences()
+    extractor = FeatureExtractor(Cues.load(), Gazetteer())
+    inputs = Inputs(sentences={"idner": sentences[:20], "nerp": sentences[20:]})
+    model = train_model(inputs, extractor, Settings(iterations=40))
+    assert set(model.domains) == {"idner", "nerp"}
+    tagger_model = model.for_domain("idner")
+    predicted = tagger_model.decode([extractor.sentence(s.tokens) for s in sentences])
+    assert score([s.tags for s in sentences], predicted).overall.f1 > 0.95
+    plain = train_crf([(s, None) for s in sentences], extractor, Settings(iterations=40, domains=False))
+    assert not plain.domains
+
+
+@needs_shared
+def test_training_script_builds_a_working_model_from_a_slice_of_the_corpora(tmp_path: Path) -> None:
+    pytest.importorskip("pycrfsuite")
+    if not NER_CORPORA.is_dir():
+        pytest.skip("../shared/corpora/ner not available")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "train_ner.py"),
+            "--limit",
+            "200",
+            "--iterations",
+            "20",
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    info = json.loads((tmp_path / "ner-model.json").read_text(encoding="utf-8"))
+    assert info["sentences"] == {"idner": 200, "nergrit": 200, "nerp": 200}
+    assert all(len(digest) == 64 for digest in info["inputs"].values())
+    assert len(info["inputs"]) == 6
+    model = CrfModel.load(tmp_path / "ner-model.npz")
+    gazetteer = Gazetteer.load(tmp_path / "gazetteer.txt.gz")
+    assert len(gazetteer) > 10_000
+    tags = model.for_domain("idner").decode(
+        [FeatureExtractor(Cues.load(), gazetteer).sentence(["Presiden", "Joko", "Widodo", "di", "Jakarta"])]
+    )
+    assert tags[0][0] == "O" and tags[0][1] == "B-PER"
+
+
+# --- The shipped model -------------------------------------------------------------------------
+
+
+def test_shipped_model_tags_a_news_sentence() -> None:
+    tagger = load_tagger()
+    tokens = [
+        "Presiden",
+        "Joko",
+        "Widodo",
+        "meresmikan",
+        "Bendungan",
+        "Karian",
+        "di",
+        "Kabupaten",
+        "Lebak",
+        ",",
+        "Banten",
+        ",",
+        "bersama",
+        "Menteri",
+        "PUPR",
+        "Basuki",
+        "Hadimuljono",
+        ".",
+    ]
+    labels = tagger.tag(tokens)
+    assert len(labels) == len(tokens) and set(labels) <= set(LABELS)
+    found = {(" ".join(tokens[s:e]), kind) for s, e, kind in spans(tokens, labels)}
+    assert ("Joko Widodo", "PER") in found
+    assert ("Basuki Hadimuljono", "PER") in found
+    assert ("Banten", "LOC") in found
+
+
+def test_shipped_model_handles_odd_input() -> None:
+    tagger = load_tagger()
+    assert tagger.tag([]) == []
+    assert tagger.tag_many([[], ["Jakarta"], []])[0] == []
+    long = ["Jakarta", "dan", "Bandung", "serta"] * 400  # 1,600 tokens: tagged in windows
+    labels = tagger.tag(long)
+    assert len(labels) == len(long)
+    assert repair_iob2(labels) == labels
+    weird = ["", " ", "\u200b", "🙂", "a" * 10_000, "İstanbul", "ß"]
+    assert len(tagger.tag(weird)) == len(weird)
+
+
+def test_load_tagger_is_cached_and_knows_its_domains() -> None:
+    assert load_tagger() is load_tagger()
+    info = model_info()
+    assert info["default_domain"] == "idner"
+    assert set(info["domains"]) == {"idner", "nergrit", "nerp"}
+    assert load_tagger("nerp").domain == "nerp"
+
+
+@needs_shared
+def test_shipped_model_scores_on_idner_dev() -> None:
+    """A quality floor, well under the measured score (docs/benchmarks.md): catches a broken model."""
+    path = NER_CORPORA / "idner-news-2k" / "dev.txt"
+    if not path.exists():
+        pytest.skip("idner-news-2k dev not available")
+    sentences = read_corpus(path.read_text(encoding="utf-8").splitlines(), "idner")
+    predicted = load_tagger().tag_many([s.tokens for s in sentences])
+    assert score([s.tags for s in sentences], predicted).overall.f1 > 0.80
