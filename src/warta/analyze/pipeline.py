@@ -83,6 +83,27 @@ class Entities:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownNames:
+    """Names the model missed: the article's own names written again, and alias-table names ("AS", "ICC")."""
+
+    name: str = "known-names"
+    requires: frozenset[str] = frozenset({"mentions"})
+    assigns: frozenset[str] = frozenset({"mentions"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.analyze.known import article_names, known_mentions, repeated_mentions
+
+        names = article_names(list(doc.mentions))
+        added: list[Mention] = []
+        for field, index, text in _fields(doc.article):
+            taken = [(m.start, m.end) for m in doc.mentions if m.field == field and m.index == index]
+            repeated = repeated_mentions(text, names, taken, field=field, index=index)
+            taken += [(m.start, m.end) for m in repeated]
+            added += repeated + known_mentions(text, taken, field=field, index=index)
+        return replace(doc, mentions=(*doc.mentions, *added))
+
+
+@dataclass(frozen=True, slots=True)
 class Quantities:
     """Money, percentages and times of day (rule layer)."""
 
@@ -182,4 +203,4 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """The built-in stages, in order."""
-    return Pipeline([Segment(), Entities(), Quantities(), Dates(), Link()])
+    return Pipeline([Segment(), Entities(), KnownNames(), Quantities(), Dates(), Link()])

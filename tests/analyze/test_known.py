@@ -1,0 +1,33 @@
+"""Known names: alias-table names and the article's own names that the model did not tag."""
+
+from __future__ import annotations
+
+from warta.analyze.known import article_names, known_mentions, repeated_mentions
+from warta.model import Mention
+
+
+def test_alias_table_names_are_found_as_written() -> None:
+    text = "Menteri Pertahanan AS bertemu pejabat Korsel, sementara ICC diam saja as usual."
+    found = {(m.text, m.label) for m in known_mentions(text, [])}
+    assert ("AS", "LOC") in found and ("Korsel", "LOC") in found and ("ICC", "ORG") in found
+    assert all(m.text != "as" for m in known_mentions(text, []))
+
+
+def test_spans_the_model_already_tagged_are_left_alone() -> None:
+    text = "Juru bicara Dewan Keamanan Nasional AS hadir."
+    taken = [(12, 38)]  # "Dewan Keamanan Nasional AS", tagged by the model
+    assert known_mentions(text, taken) == []
+
+
+def test_a_persons_family_name_is_the_same_person_later() -> None:
+    first = Mention(0, 10, "John Kirby", "PER")
+    names = article_names([first])
+    assert names == {"John Kirby": "PER", "John": "PER", "Kirby": "PER"}
+    text = "John Kirby berbicara. Kirby menekankan kekhawatiran itu."
+    found = repeated_mentions(text, names, [(0, 10)])
+    assert [(m.text, m.start) for m in found] == [("Kirby", 22)]
+
+
+def test_lowercase_and_short_mentions_do_not_spread() -> None:
+    names = article_names([Mention(0, 2, "AS", "LOC"), Mention(0, 6, "warga", "PER")])
+    assert names == {}
