@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from warta.extract.dates import OFFSETS
+from warta.lang.id.calendar import OFFSETS
 from warta.lang.id.timex import NUMBER_WORDS, PARTS_OF_DAY, find_dates, phrases_pattern, scan_copy
 from warta.model import Mention
 

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Final
 
-from warta.extract.dates import MONTHS, WEEKDAYS_ID
+from warta.lang.id.calendar import MONTHS, WEEKDAYS_ID
 from warta.lang.id.timex_calendar import (
     named_month,
     nearest_day,
