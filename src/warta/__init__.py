@@ -1,21 +1,28 @@
 """warta: Indonesian news intelligence.
 
 ``warta.extract(page_bytes, url=...)`` turns a raw news page (HTML or a text dump) into a
-clean :class:`warta.model.Article`.
+clean :class:`warta.model.Article`; ``warta.analyze(page_bytes)`` adds sentences, linked
+entities, quantities and dates (:class:`warta.model.Analysis`).
 """
 
 from __future__ import annotations
 
+from warta.analyze import analyze, analyze_article
 from warta.extract import extract, extract_path, extract_paths, merge
-from warta.model import Article, Image, PageInfo, Problem, RawPage, RelatedLink
+from warta.model import Analysis, Article, Entity, Image, Mention, PageInfo, Problem, RawPage, RelatedLink
 
 __all__ = [
+    "Analysis",
     "Article",
+    "Entity",
     "Image",
+    "Mention",
     "PageInfo",
     "Problem",
     "RawPage",
     "RelatedLink",
+    "analyze",
+    "analyze_article",
     "extract",
     "extract_path",
     "extract_paths",
