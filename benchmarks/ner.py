@@ -42,9 +42,11 @@ PUBLISHED = {"nergrit": "79.09 (XLM-R base, test)", "nerp": "79.25 (IndoBERT-lar
 sys.path.insert(0, str(REPO / "src"))
 
 from warta.lang.id.ner import MODEL_FILE, load_tagger, model_info  # noqa: E402
+from warta.lang.id.ner.clusters import CLUSTERS_FILE  # noqa: E402
 from warta.lang.id.ner.conll import Sentence  # noqa: E402
 from warta.lang.id.ner.features import FeatureExtractor  # noqa: E402
 from warta.lang.id.ner.lexicon import CUES_FILE, GAZETTEER_FILE, Cues, Gazetteer  # noqa: E402
+from warta.lang.id.ner.names import NAMES_FILE  # noqa: E402
 from warta.lang.id.ner.scoring import score  # noqa: E402
 from warta.lang.id.ner.tagger import Tagger  # noqa: E402
 from warta.lang.id.ner.train import Settings, read_inputs, read_split, train_model  # noqa: E402
@@ -66,7 +68,7 @@ def baseline(sets: dict[str, list[Sentence]]) -> dict[str, Any]:
     started = time.perf_counter()
     inputs = read_inputs(SHARED, ["idner"])
     extractor = FeatureExtractor(Cues.empty(), Gazetteer())
-    model = train_model(inputs, extractor, Settings(domains=False))
+    model = train_model(inputs, extractor, Settings(domains=False, names=False))
     seconds = time.perf_counter() - started
     return {"scores": quality(Tagger(model, extractor), sets), "training_seconds": round(seconds, 1)}
 
@@ -116,7 +118,8 @@ def load_time() -> dict[str, float]:
 
 
 def sizes() -> dict[str, int]:
-    return {path.name: path.stat().st_size for path in (MODEL_FILE, GAZETTEER_FILE, CUES_FILE)}
+    files = (MODEL_FILE, GAZETTEER_FILE, CLUSTERS_FILE, NAMES_FILE, CUES_FILE)
+    return {path.name: path.stat().st_size for path in files if path.exists()}
 
 
 def git_revision() -> str:

@@ -11,10 +11,12 @@ import numpy as np
 import pytest
 
 from warta.lang.id.ner import LABELS, load_tagger, model_info, spans
+from warta.lang.id.ner.clusters import build_clusters, load_clusters, write_clusters
 from warta.lang.id.ner.conll import TAG_MAPS, Sentence, label_spans, map_tag, read_blocks, read_corpus, repair_iob2
 from warta.lang.id.ner.crf import CrfModel
 from warta.lang.id.ner.features import FeatureExtractor, case_class, word_shape
 from warta.lang.id.ner.lexicon import Cues, Gazetteer
+from warta.lang.id.ner.names import fold_names, names_from
 from warta.lang.id.ner.scoring import score
 from warta.lang.id.ner.tagger import Tagger
 from warta.lang.id.ner.train import Inputs, Settings, train_crf, train_model
@@ -105,6 +107,39 @@ def test_features_use_neighbours_cues_and_gazetteer() -> None:
     assert extractor.sentence([]) == []
 
 
+def test_clusters_group_words_that_share_contexts(tmp_path: Path) -> None:
+    # Two kinds of word in fixed frames: the clusters must keep them apart at every size.
+    cities = [f"kota{k}" for k in range(12)]
+    verbs = [f"kerja{k}" for k in range(12)]
+    sentences = [["dia", "tinggal", "di", c, "sejak", "lama"] for c in cities for _ in range(4)]
+    sentences += [["mereka", "akan", v, "dengan", "cepat"] for v in verbs for _ in range(4)]
+    table = build_clusters(sentences, sizes=(2, 4))
+    assert set(table) >= {*cities, *verbs}
+    coarse = {table[c].split("|")[0] for c in cities}
+    assert len(coarse) == 1 and coarse.isdisjoint(table[v].split("|")[0] for v in verbs)
+    write_clusters(table, tmp_path / "c.txt.gz", sizes=(2, 4))
+    assert load_clusters(tmp_path / "c.txt.gz") == table
+    assert build_clusters([["a", "b"]] * 3) == {}  # too few words for the sizes asked
+
+
+def test_training_names_are_cross_fitted_and_filtered() -> None:
+    sentences = [
+        Sentence(("Budi", "ke", "Bank", "Maju"), ("B-PER", "O", "B-ORG", "I-ORG")),
+        Sentence(("apel", "enak"), ("O", "O")),
+        Sentence(("Apel", "Inc"), ("B-ORG", "I-ORG")),
+        Sentence(("apel",), ("B-ORG",)),
+        Sentence(("apel", "lagi"), ("O", "O")),
+    ]
+    names = names_from(sentences)
+    assert names.match(["budi", "ke", "bank", "maju"]) == [(0, 1, "PER"), (2, 4, "ORG")]
+    assert names.match(["apel"]) == []  # an entity in one of its three occurrences only
+    folds = fold_names(sentences)
+    assert folds[0].match(["budi"]) == []  # sentence 0 is in fold 0: its names come from the others
+    assert folds[1].match(["budi"]) == [(0, 1, "PER")]
+    extractor = FeatureExtractor(Cues.empty(), Gazetteer(), names=names)
+    assert {"n=B-ORG", "-1n=B-PER"} <= set(extractor.sentence(["Budi", "Bank", "Maju"])[1])
+
+
 # --- The decoder reproduces CRFsuite --------------------------------------------------------------
 
 
@@ -167,7 +202,9 @@ def test_word_cache_starts_over_when_full(monkeypatch: pytest.MonkeyPatch) -> No
     import warta.lang.id.ner.tagger as tagger_module
 
     monkeypatch.setattr(tagger_module, "MAX_WORDS", 8)
-    fresh = tagger_module.Tagger(load_tagger()._model, FeatureExtractor(Cues.load(), Gazetteer.load()))
+    shipped = load_tagger()._extractor
+    extractor = FeatureExtractor(shipped.cues, shipped.gazetteer, shipped.clusters, shipped.names)
+    fresh = tagger_module.Tagger(load_tagger()._model, extractor)
     sentences = [[f"Kata{k}", "di", f"Kota{k}", "."] for k in range(10)]
     assert [fresh.tag(s) for s in sentences] == load_tagger().tag_many(sentences)
     assert len(fresh._rows) <= 8 + 4  # one sentence's words past the cap at most
@@ -233,9 +270,11 @@ def test_training_script_builds_a_working_model_from_a_slice_of_the_corpora(tmp_
     model = CrfModel.load(tmp_path / "ner-model.npz")
     gazetteer = Gazetteer.load(tmp_path / "gazetteer.txt.gz")
     assert len(gazetteer) > 10_000
-    tags = model.for_domain("idner").decode(
-        [FeatureExtractor(Cues.load(), gazetteer).sentence(["Presiden", "Joko", "Widodo", "di", "Jakarta"])]
-    )
+    names = Gazetteer.load(tmp_path / "names.txt.gz")
+    assert len(names) > 100
+    clusters = load_clusters(tmp_path / "clusters.txt.gz")
+    extractor = FeatureExtractor(Cues.load(), gazetteer, clusters, names)
+    tags = model.for_domain("idner").decode([extractor.sentence(["Presiden", "Joko", "Widodo", "di", "Jakarta"])])
     assert tags[0][0] == "O" and tags[0][1] == "B-PER"
 
 

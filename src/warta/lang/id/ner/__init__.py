@@ -6,10 +6,11 @@
     >>> labels = tagger.tag(tokens)      # ['O', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O']
     >>> spans(tokens, labels)            # [(1, 3, 'PER'), (5, 6, 'LOC')]
 
-The model is a linear-chain CRF over word, shape, affix, cue-word and gazetteer features,
-trained by ``python -m warta.lang.id.ner.train`` (or ``scripts/train_ner.py``) on three
-Indonesian NER corpora and shipped in ``data/``; docs/model-card.md says what it was trained
-on and how well it does. It runs offline on one CPU core and loads on first use.
+The model is a linear-chain CRF over word, shape, affix, cue-word, gazetteer, word-cluster
+and training-name features, trained by ``python -m warta.lang.id.ner.train`` (or
+``scripts/train_ner.py``) on three Indonesian NER corpora and shipped in ``data/``;
+docs/model-card.md says what it was trained on and how well it does. It runs offline on one
+CPU core and loads on first use.
 
 The corpora follow different annotation guidelines, so the model keeps one set of extra
 weights per corpus ("domain"). ``load_tagger()`` tags in the style of idner-news-2k, Indonesian
@@ -23,10 +24,12 @@ from functools import lru_cache
 from typing import Any
 
 from warta.errors import ConfigurationError
+from warta.lang.id.ner.clusters import load_clusters
 from warta.lang.id.ner.conll import ENTITY_TYPES, LABELS
 from warta.lang.id.ner.crf import CrfModel
 from warta.lang.id.ner.features import FeatureExtractor
 from warta.lang.id.ner.lexicon import DATA, Cues, Gazetteer
+from warta.lang.id.ner.names import NAMES_FILE
 from warta.lang.id.ner.tagger import Tagger, spans
 
 MODEL_FILE = DATA / "ner-model.npz"
@@ -65,5 +68,6 @@ def load_tagger(domain: str | None = None) -> Tagger:
     if domain is not None and model.domains and domain not in model.domains:
         known = ", ".join(sorted(model.domains))
         raise ConfigurationError(f"the NER model has no domain {domain!r}; it knows {known}")
-    extractor = FeatureExtractor(Cues.load(), Gazetteer.load())
+    names = Gazetteer.load(NAMES_FILE) if NAMES_FILE.exists() else None
+    extractor = FeatureExtractor(Cues.load(), Gazetteer.load(), load_clusters(), names)
     return Tagger(model, extractor, domain if model.domains else None)

@@ -4,7 +4,9 @@ Per token: its lower-case form, a compressed word shape, a case class, prefixes 
 (which catch Indonesian affixes such as di-, me-, ber-, -kan, -nya), cue-word classes (titles,
 organisation and place words, speech verbs), the same for the words around it (two either
 side), two word bigrams, the case of the token conjoined with the word before it ("di" +
-capitalised is a strong place cue) and where the token falls in a gazetteer match.
+capitalised is a strong place cue), the word clusters of the token and its neighbours
+(``clusters.py``) and where the token falls in a gazetteer match or a match of the names seen
+as entities in training (``names.py``).
 
 Speed: everything that depends on the word alone is computed once per distinct word and kept
 in a cache, as ready-made lists of feature strings for each position relative to the token
@@ -15,7 +17,7 @@ features per token plus one gazetteer pass.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from warta.lang.id.ner.lexicon import Cues, Gazetteer
@@ -80,6 +82,20 @@ class WordFeatures(NamedTuple):
 OFFSETS = (0, -1, 1, -2, 2)
 
 
+def _mark(out: list[list[str]], matches: list[tuple[int, int, str]], prefix: str) -> None:
+    """Add B-/I- features of each match to the tokens it covers, and to the tokens either side."""
+    last = len(out) - 1
+    for start, end, kinds in matches:
+        for kind in kinds.split("|"):
+            for k in range(start, end):
+                tag = ("B-" if k == start else "I-") + kind
+                out[k].append(prefix + "=" + tag)
+                if k > 0:
+                    out[k - 1].append("+1" + prefix + "=" + tag)
+                if k < last:
+                    out[k + 1].append("-1" + prefix + "=" + tag)
+
+
 class FeatureExtractor:
     """Turns a sentence (a list of token strings) into one list of feature strings per token.
 
@@ -89,9 +105,18 @@ class FeatureExtractor:
     joins both; the tagger may also use the parts separately (see ``tagger.Tagger``).
     """
 
-    def __init__(self, cues: Cues, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        cues: Cues,
+        gazetteer: Gazetteer,
+        clusters: Mapping[str, str] | None = None,
+        names: Gazetteer | None = None,
+    ) -> None:
         self.cues = cues
         self.gazetteer = gazetteer
+        # Names seen as entities in training (``names.py``); training swaps in cross-fitted lists.
+        self.names = names
+        self.clusters: Mapping[str, str] = clusters or {}
         self._cache: dict[str, WordFeatures] = {}
 
     def word(self, word: str) -> WordFeatures:
@@ -117,10 +142,14 @@ class FeatureExtractor:
         if len(word) == 1:
             own.append("len1")
         own += ["q=" + c for c in cues]
+        # Cluster ids at each granularity (coarse to fine); words without one share "k=-".
+        ids = self.clusters.get(lower)
+        kl = [f"k{g}={k}" for g, k in enumerate(ids.split("|"))] if ids else ["k=-"]
+        own += kl
         entry = WordFeatures(
             own,
-            ["-1w=" + lower, "-1c=" + case, "-1sh=" + shape, *("-1q=" + c for c in cues)],
-            ["+1w=" + lower, "+1c=" + case, "+1sh=" + shape, *("+1q=" + c for c in cues)],
+            ["-1w=" + lower, "-1c=" + case, "-1sh=" + shape, *("-1q=" + c for c in cues), *("-1" + k for k in kl)],
+            ["+1w=" + lower, "+1c=" + case, "+1sh=" + shape, *("+1q=" + c for c in cues), *("+1" + k for k in kl)],
             ["-2w=" + lower, *("-2q=" + c for c in cues)],
             ["+2w=" + lower, *("+2q=" + c for c in cues)],
             lower,
@@ -149,15 +178,10 @@ class FeatureExtractor:
             out.append(feats)
             prev = lower
         # Gazetteer matches mark the tokens they cover and their neighbours (most tokens: none).
-        for start, end, kinds in self.gazetteer.match([w.lower for w in words]):
-            for kind in kinds.split("|"):
-                for k in range(start, end):
-                    tag = ("B-" if k == start else "I-") + kind
-                    out[k].append("g=" + tag)
-                    if k > 0:
-                        out[k - 1].append("+1g=" + tag)
-                    if k < n - 1:
-                        out[k + 1].append("-1g=" + tag)
+        lowers = [w.lower for w in words]
+        _mark(out, self.gazetteer.match(lowers), "g")
+        if self.names is not None:
+            _mark(out, self.names.match(lowers), "n")
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

@@ -10,6 +10,9 @@ Inputs (all public; sha256 of each file is recorded in ``ner-model.json`` and th
 * Indonesian DBpedia person, place and organisation lists (Alfina et al. 2017, free use with
   citation): the gazetteer.
 
+The word clusters (``clusters.py``) and the training-names list (``names.py``, cross-fitted
+in training) are derived from the same train splits and shipped next to the model.
+
 Only the train splits are learned from. The corpora follow different guidelines, so the model
 is domain-adapted the "frustratingly easy" way (Daumé III, 2007): every feature is emitted twice
 in training, once as is and once prefixed by its corpus (``@nerp|w=jakarta``); the shared copy
@@ -33,10 +36,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warta.lang.id.ner.clusters import CLUSTERS_FILE, build_clusters, write_clusters
 from warta.lang.id.ner.conll import Sentence, read_corpus
 from warta.lang.id.ner.crf import CrfModel
 from warta.lang.id.ner.features import FeatureExtractor
-from warta.lang.id.ner.lexicon import DATA, Cues, Gazetteer
+from warta.lang.id.ner.lexicon import DATA, GAZETTEER_FILE, Cues, Gazetteer
+from warta.lang.id.ner.names import NAMES_FILE, fold_names, fold_of, names_from
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +65,7 @@ class Settings:
     c2: float = 0.1
     iterations: int = 150
     domains: bool = True  # domain-adapted union; False trains one plain model on all inputs
+    names: bool = True  # the cross-fitted gazetteer of training entity names (names.py)
 
     def params(self) -> dict[str, Any]:
         return {
@@ -163,8 +169,13 @@ def train_crf(data: Sequence[tuple[Sentence, str | None]], extractor: FeatureExt
                     )
 
     trainer = Trainer(algorithm="lbfgs", verbose=False)
-    for sentence, domain in data:
+    folds = fold_names([sentence for sentence, _ in data]) if settings.names else None
+    for i, (sentence, domain) in enumerate(data):
+        if folds is not None:
+            extractor.names = folds[fold_of(i)]
         trainer.append(domain_features(extractor.sentence(sentence.tokens), domain), list(sentence.tags))
+    # Tagging sees the names of all the training sentences.
+    extractor.names = names_from([sentence for sentence, _ in data]) if settings.names else None
     trainer.set_params(settings.params())
     domains = sorted({d for _, d in data if d is not None})
     with tempfile.TemporaryDirectory() as tmp:
@@ -194,12 +205,20 @@ def build(shared: Path, out: Path, settings: Settings, limit: int | None = None)
     inputs = read_inputs(shared, limit=limit)
     cased = [s for corpus in ("idner", "nergrit") for s in inputs.sentences.get(corpus, [])]
     gazetteer = build_gazetteer(shared, cased, inputs)
-    extractor = FeatureExtractor(Cues.load(), gazetteer)
+    clusters = build_clusters(s.tokens for sentences in inputs.sentences.values() for s in sentences)
+    extractor = FeatureExtractor(Cues.load(), gazetteer, clusters)
     model = train_model(inputs, extractor, settings)
     out.mkdir(parents=True, exist_ok=True)
-    gazetteer.write(out / "gazetteer.txt.gz")
+    gazetteer.write(out / GAZETTEER_FILE.name)
+    write_clusters(clusters, out / CLUSTERS_FILE.name)
+    if extractor.names is not None:
+        extractor.names.write(out / NAMES_FILE.name)
+    else:
+        (out / NAMES_FILE.name).unlink(missing_ok=True)
     model.save(out / "ner-model.npz")
     info = model_metadata(inputs, settings, model, len(gazetteer), time.perf_counter() - started)
+    info["cluster_words"] = len(clusters)
+    info["training_names"] = len(extractor.names) if extractor.names is not None else 0
     (out / "ner-model.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return info
 
@@ -236,7 +255,8 @@ def render_training(info: dict[str, Any]) -> str:
         "Training sentences: " + ", ".join(f"{corpus} {n:,}" for corpus, n in info["sentences"].items()) + ". "
         f"CRFsuite L-BFGS, c1 {settings['c1']}, c2 {settings['c2']}, {settings['iterations']} iterations, "
         f"{'domain-adapted union' if settings['domains'] else 'plain union'}; "
-        f"{info['attributes']:,} attributes with a non-zero weight, {info['gazetteer_names']:,} gazetteer names; "
+        f"{info['attributes']:,} attributes with a non-zero weight, {info['gazetteer_names']:,} gazetteer names, "
+        f"{info.get('cluster_words', 0):,} clustered words, {info.get('training_names', 0):,} training names; "
         f"{info['training_seconds']:.0f} s on this machine.",
         TRAINING_END,
     ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from warta.lang.id.ner.clusters import build_clusters
 from warta.lang.id.ner.conll import Sentence
 from warta.lang.id.ner.crf import CrfModel
 from warta.lang.id.ner.features import FeatureExtractor
@@ -36,6 +37,7 @@ class Variant:
     gazetteer: bool = True
     domains: bool = False
     per_corpus: bool = False
+    extras: bool = False  # word clusters and cross-fitted training names (clusters.py, names.py)
 
 
 VARIANTS = (
@@ -50,7 +52,14 @@ VARIANTS = (
         per_corpus=True,
     ),
     Variant("union", "all features, one model on the naive union of the three corpora", tuple(CORPORA)),
-    Variant("domains", "all features, union with per-corpus feature copies (shipped)", tuple(CORPORA), domains=True),
+    Variant("domains", "cue words and gazetteer, union with per-corpus feature copies", tuple(CORPORA), domains=True),
+    Variant(
+        "shipped",
+        "domains plus word clusters and cross-fitted training names (shipped)",
+        tuple(CORPORA),
+        domains=True,
+        extras=True,
+    ),
 )
 
 
@@ -79,22 +88,26 @@ def run_variants(shared: Path, settings: Settings, variants: Sequence[Variant] =
         train.sentences[corpus], holdout[corpus] = split_holdout(sentences)
     evaluation = {corpus: read_split(shared, corpus, 1)[0] for corpus in CORPORA}
     cased = [s for corpus in ("idner", "nergrit") for s in train.sentences[corpus]]
-    rich = FeatureExtractor(Cues.load(), build_gazetteer(shared, cased))
-    plain = FeatureExtractor(Cues.empty(), Gazetteer())
+    gazetteer = build_gazetteer(shared, cased)
+    clusters = build_clusters(s.tokens for sentences in train.sentences.values() for s in sentences)
     rows = []
     for variant in variants:
-        extractor = rich if variant.gazetteer else plain
+        if not variant.gazetteer:
+            extractor = FeatureExtractor(Cues.empty(), Gazetteer())
+        else:
+            extractor = FeatureExtractor(Cues.load(), gazetteer, clusters if variant.extras else None)
+        own_settings = replace(settings, names=variant.extras)
         started = time.perf_counter()
         # corpus -> the model that tags it, given the domain to tag in
         models: dict[str, Callable[[str | None], CrfModel]] = {}
         if variant.per_corpus:
             for corpus in variant.corpora:
                 own = Inputs({corpus: train.sentences[corpus]})
-                alone = train_model(own, extractor, replace(settings, domains=False))
+                alone = train_model(own, extractor, replace(own_settings, domains=False))
                 models[corpus] = _always(alone)
         else:
             subset = Inputs({c: train.sentences[c] for c in variant.corpora})
-            union = train_model(subset, extractor, replace(settings, domains=variant.domains))
+            union = train_model(subset, extractor, replace(own_settings, domains=variant.domains))
             models = dict.fromkeys(CORPORA, union.for_domain)
         seconds = time.perf_counter() - started
         tag_domains: list[str | None] = list(CORPORA) if variant.domains else [None]
