@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warta.analyze.known import article_names, known_mentions, repeated_mentions
+from warta.analyze.known import article_names, known_mentions, repeated_mentions, titled_people
 from warta.model import Mention
 
 
@@ -31,3 +31,17 @@ def test_a_persons_family_name_is_the_same_person_later() -> None:
 def test_lowercase_and_short_mentions_do_not_spread() -> None:
     names = article_names([Mention(0, 2, "AS", "LOC"), Mention(0, 6, "warga", "PER")])
     assert names == {}
+
+
+def test_people_named_after_their_title() -> None:
+    text = (
+        "Putin didampingi Menteri Pertahanan Andrey Belousov yang baru dilantik, dan Deputi Perdana Menteri "
+        "Denis Manturov yang bertanggung jawab. Menteri Pertahanan Korea Selatan, Shin Wonsik, berbicara."
+    )
+    assert [m.text for m in titled_people(text, [])] == ["Andrey Belousov", "Denis Manturov", "Shin Wonsik"]
+    assert all(m.label == "PER" for m in titled_people(text, []))
+
+
+def test_offices_places_and_long_runs_after_a_title_are_not_names() -> None:
+    text = "Menteri Keuangan hadir. Kepala Desa Sukamaju datang. Gubernur Bali Wayan Koster hadir. Kapolri tiba."
+    assert titled_people(text, []) == []

@@ -53,6 +53,7 @@ def test_places_and_organisations_in_the_seed(seed: Analysis) -> None:
     places = _entities(seed, "LOC")
     for name in ["Rusia", "Korea Utara", "Ukraina", "Iran", "Vladivostok", "Semenanjung Korea"]:
         assert name in places, name
+    assert {"Korea Selatan", "Amerika Serikat"} <= places  # "AS" and "Korea Selatan" from the alias table
     organisations = _entities(seed, "ORG")
     for name in ["Bloomberg News", "The Guardian", "Kremlin", "Gedung Putih", "Pengadilan Pidana Internasional"]:
         assert name in organisations, name

@@ -1,8 +1,9 @@
 """Known names: entities the NER model did not tag, though the article or the alias table knows them.
 
-Two sources, both matched as written (case included, so the word "as" is never "AS") and only
+Three sources, all matched as written (case included, so the word "as" is never "AS") and only
 where no entity mention already covers those characters:
 
+- a person named right after a title ("Deputi Perdana Menteri Denis Manturov yang ...");
 - the alias table: short or rare forms the model misses ("AS", "ICC", "Korsel");
 - the article itself (one name, one meaning within a story): a name the model tagged once is
   that entity wherever else it is written, and so is the family or given name of a person the
@@ -14,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.lang.id.aliases import AliasEntry, default_aliases
-from warta.model import Mention
+from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
+from warta.model import Mention, Token
 
 
 @cache
@@ -77,3 +78,72 @@ def repeated_mentions(
         if not any(start < b and a < end for a, b in taken):
             found.append(Mention(start, end, match.group(), names[match.group()], field, index))
     return found
+
+
+_CAPITALISED = re.compile(r"^[A-Z][a-z][\w'-]*$")
+# A titled name is exactly two capitalised words followed by a word that is not capitalised:
+# "Deputi Perdana Menteri Denis Manturov yang ...". One word after a title is too often an
+# office or a place ("Menteri Keuangan", "Gubernur Bali"), and a longer run may start with one
+# ("Gubernur Bali Wayan Koster"), so those are left to the model.
+_NAME_WORDS = 2
+
+
+def _phrase_at(words: list[str], i: int, phrases: frozenset[tuple[str, ...]], longest: int) -> int:
+    """Length of the longest phrase of ``phrases`` starting at word ``i`` (0 if none)."""
+    for size in range(min(longest, len(words) - i), 0, -1):
+        if tuple(words[i : i + size]) in phrases:
+            return size
+    return 0
+
+
+def titled_people(text: str, taken: list[tuple[int, int]], *, field: str = "body", index: int = 0) -> list[Mention]:
+    """People named right after a title the model did not tag: "Deputi Perdana Menteri Denis Manturov".
+
+    After a capitalised title (the alias table's honorifics), office words and alias-table names
+    ("Menteri Pertahanan Korea Selatan") are skipped, and one comma (an apposition: "Menteri
+    Pertahanan Korea Selatan, Shin Wonsik,"); two capitalised words then followed by a word that is
+    not capitalised are a person's name.
+    """
+    from warta.lang.id.tokens import tokenize
+
+    table = default_aliases()
+    titles, offices, longest = table.honorifics.titles, table.honorifics.offices, table.honorifics.longest
+    tokens = tokenize(text)
+    words = [match_form(t.text) for t in tokens]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        size = _phrase_at(words, i, titles, longest) if tokens[i].text[:1].isupper() else 0
+        if not size:
+            i += 1
+            continue
+        j = i + size
+        while j < len(tokens):  # more titles, offices and named places or bodies: "Perdana Menteri Rusia"
+            step = _phrase_at(words, j, titles | offices, longest) or _alias_at(tokens, j)
+            if not step:
+                break
+            j += step
+        if j < len(tokens) and tokens[j].text == ",":
+            j += 1
+        k = j + _NAME_WORDS
+        name = tokens[j:k]
+        followed = k >= len(tokens) or not tokens[k].text[:1].isupper()
+        if len(name) == _NAME_WORDS and followed and all(_CAPITALISED.match(t.text) for t in name):
+            start, end = name[0].start, name[-1].end
+            if not _alias_at(tokens, j) and not any(start < b and a < end for a, b in taken):
+                found.append(Mention(start, end, text[start:end], "PER", field, index))
+        i = max(j, i + 1)
+    return found
+
+
+def _alias_at(tokens: list[Token], i: int) -> int:
+    """Number of capitalised tokens from ``i`` that spell a place or body of the alias table (0 if none)."""
+    table = default_aliases()
+    run = 0
+    while run < 4 and i + run < len(tokens) and tokens[i + run].text[:1].isupper():
+        run += 1
+    for size in range(run, 0, -1):
+        entry = table.lookup(" ".join(t.text for t in tokens[i : i + size]))
+        if entry is not None and entry.label != "PER":
+            return size
+    return 0

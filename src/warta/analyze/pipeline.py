@@ -84,19 +84,24 @@ class Entities:
 
 @dataclass(frozen=True, slots=True)
 class KnownNames:
-    """Names the model missed: the article's own names written again, and alias-table names ("AS", "ICC")."""
+    """Names the model missed: people after their title, the article's own names written again, alias-table names."""
 
     name: str = "known-names"
     requires: frozenset[str] = frozenset({"mentions"})
     assigns: frozenset[str] = frozenset({"mentions"})
 
     def __call__(self, doc: Analysis) -> Analysis:
-        from warta.analyze.known import article_names, known_mentions, repeated_mentions
+        from warta.analyze.known import article_names, known_mentions, repeated_mentions, titled_people
 
-        names = article_names(list(doc.mentions))
         added: list[Mention] = []
-        for field, index, text in _fields(doc.article):
+        fields = _fields(doc.article)
+        for field, index, text in fields:  # people named after their title first: they are names too
             taken = [(m.start, m.end) for m in doc.mentions if m.field == field and m.index == index]
+            added += titled_people(text, taken, field=field, index=index)
+        names = article_names([*doc.mentions, *added])
+        for field, index, text in fields:
+            here = [m for m in (*doc.mentions, *added) if m.field == field and m.index == index]
+            taken = [(m.start, m.end) for m in here]
             repeated = repeated_mentions(text, names, taken, field=field, index=index)
             taken += [(m.start, m.end) for m in repeated]
             added += repeated + known_mentions(text, taken, field=field, index=index)
