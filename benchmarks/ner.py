@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import subprocess
 import sys
 import time
@@ -33,7 +32,6 @@ REPO = BENCH_DIR.parent
 SHARED = REPO.parent / "shared"
 RESULTS = BENCH_DIR / "results" / "ner.json"
 DOC = REPO / "docs" / "benchmarks.md"
-START, END = "<!-- ner:start -->", "<!-- ner:end -->"
 SETS = {"idner": "idner-news-2k dev", "nergrit": "NERGrit valid", "nerp": "NERP valid"}
 TARGETS = {"idner": 0.88, "nergrit": 0.80, "nerp": 0.80}
 # Published figures (IndoNLU and IndoLEM papers, their own test splits: not the splits scored here).
@@ -41,6 +39,7 @@ PUBLISHED = {"nergrit": "79.09 (XLM-R base, test)", "nerp": "79.25 (IndoBERT-lar
 
 sys.path.insert(0, str(REPO / "src"))
 
+import docsection  # noqa: E402  (a sibling module: benchmarks/ is on sys.path when run as a script)
 from warta.lang.id.ner import MODEL_FILE, load_tagger, model_info  # noqa: E402
 from warta.lang.id.ner.clusters import CLUSTERS_FILE  # noqa: E402
 from warta.lang.id.ner.conll import Sentence  # noqa: E402
@@ -185,7 +184,6 @@ def render(r: dict[str, Any]) -> str:
     sizes = ", ".join(f"`{name}` {size / 1e6:.2f} MB" for name, size in r["sizes"].items())
     return "\n".join(
         [
-            START,
             "## Named entities",
             "",
             f"_Written by `{r['command']}` on {r['updated']}. Machine: {r['machine']['cpus']} CPUs, "
@@ -218,20 +216,8 @@ def render(r: dict[str, Any]) -> str:
             "and NERP figures are on IndoNLU's test splits, whose labels are not public; valid is scored here. "
             "Each corpus's own style uses that corpus's domain weights (`load_tagger(\"nergrit\")`); "
             "the default-style row is what `warta tag` and the pipeline produce.",
-            END,
         ]
     )
-
-
-def write_section(doc: Path, section: str) -> None:
-    """Replace the ner section of the doc (or append it), re-reading the doc just before writing."""
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END) + r"\n?", re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section + "\n"
-    doc.write_text(text, encoding="utf-8")
 
 
 def main() -> int:
@@ -244,7 +230,7 @@ def main() -> int:
     results = run(args.passes)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_section(DOC, render(results))
+    docsection.write_section("ner", render(results), doc=DOC)
     print(render(results))
     return 0
 

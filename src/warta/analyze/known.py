@@ -13,6 +13,7 @@ where no entity mention already covers those characters:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
@@ -96,19 +97,27 @@ def _phrase_at(words: list[str], i: int, phrases: frozenset[tuple[str, ...]], lo
     return 0
 
 
-def titled_people(text: str, taken: list[tuple[int, int]], *, field: str = "body", index: int = 0) -> list[Mention]:
+def titled_people(
+    text: str,
+    taken: list[tuple[int, int]],
+    *,
+    tokens: Sequence[Token] | None = None,
+    field: str = "body",
+    index: int = 0,
+) -> list[Mention]:
     """People named right after a title the model did not tag: "Deputi Perdana Menteri Denis Manturov".
 
     After a capitalised title (the alias table's honorifics), office words and alias-table names
     ("Menteri Pertahanan Korea Selatan") are skipped, and one comma (an apposition: "Menteri
     Pertahanan Korea Selatan, Shin Wonsik,"); two capitalised words then followed by a word that is
-    not capitalised are a person's name.
+    not capitalised are a person's name. ``tokens`` are the text's tokens when the caller has
+    them already (the pipeline's segment stage); without them the text is tokenized here.
     """
     from warta.lang.id.tokens import tokenize
 
     table = default_aliases()
     titles, offices, longest = table.honorifics.titles, table.honorifics.offices, table.honorifics.longest
-    tokens = tokenize(text)
+    tokens = list(tokens) if tokens is not None else tokenize(text)
     words = [match_form(t.text) for t in tokens]
     found: list[Mention] = []
     i = 0

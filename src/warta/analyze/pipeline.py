@@ -87,17 +87,20 @@ class KnownNames:
     """Names the model missed: people after their title, the article's own names written again, alias-table names."""
 
     name: str = "known-names"
-    requires: frozenset[str] = frozenset({"mentions"})
+    requires: frozenset[str] = frozenset({"mentions", "tokens"})
     assigns: frozenset[str] = frozenset({"mentions"})
 
     def __call__(self, doc: Analysis) -> Analysis:
         from warta.analyze.known import article_names, known_mentions, repeated_mentions, titled_people
 
+        tokens: dict[tuple[str, int], list[Token]] = {}
+        for sentence, sentence_tokens_ in zip(doc.sentences, doc.tokens, strict=True):
+            tokens.setdefault((sentence.field, sentence.index), []).extend(sentence_tokens_)
         added: list[Mention] = []
         fields = _fields(doc.article)
         for field, index, text in fields:  # people named after their title first: they are names too
             taken = [(m.start, m.end) for m in doc.mentions if m.field == field and m.index == index]
-            added += titled_people(text, taken, field=field, index=index)
+            added += titled_people(text, taken, tokens=tokens.get((field, index), []), field=field, index=index)
         names = article_names([*doc.mentions, *added])
         for field, index, text in fields:
             here = [m for m in (*doc.mentions, *added) if m.field == field and m.index == index]
@@ -113,16 +116,19 @@ class Quantities:
     """Money, percentages and times of day (rule layer)."""
 
     name: str = "quantities"
-    requires: frozenset[str] = frozenset({"article"})
+    requires: frozenset[str] = frozenset({"article", "dates"})
     assigns: frozenset[str] = frozenset({"mentions"})
 
     def __call__(self, doc: Analysis) -> Analysis:
         from warta.lang.id.quantities import find_quantities
 
+        dates: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        for date_ in doc.dates:  # the dates stage found them already: their spans are the DATE mentions
+            dates.setdefault((date_.field, date_.index), []).append((date_.start, date_.end))
         found = [
             replace(m, field=field, index=index)
             for field, index, text in _fields(doc.article)
-            for m in find_quantities(text)
+            for m in find_quantities(text, dates.get((field, index), []))
         ]
         return replace(doc, mentions=(*doc.mentions, *found))
 
@@ -208,4 +214,4 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """The built-in stages, in order."""
-    return Pipeline([Segment(), Entities(), KnownNames(), Quantities(), Dates(), Link()])
+    return Pipeline([Segment(), Entities(), KnownNames(), Dates(), Quantities(), Link()])

@@ -20,7 +20,7 @@ and every repetition is possessive, so the scan is linear in the length of the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from warta.lang.id.calendar import OFFSETS
@@ -139,13 +139,17 @@ def _valid_clock(m: re.Match[str]) -> bool:
     return True
 
 
-def find_quantities(text: str) -> list[Mention]:
+def find_quantities(text: str, dates: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
     """DATE, TIME, MONEY and PERCENT mentions in ``text``, in text order, without overlaps.
 
     Offsets are into ``text``; the mentions carry ``field="body"``, ``index=0`` and the caller
-    (the analysis pipeline) sets the field it read.
+    (the analysis pipeline) sets the field it read. ``dates`` are the spans ``find_dates`` found
+    in ``text`` when the caller has them already (the pipeline's dates stage); without them the
+    dates are found here.
     """
-    spans: list[tuple[int, int, str]] = [(d.start, d.end, "DATE") for d in find_dates(text, reference=None)]
+    if dates is None:
+        dates = [(d.start, d.end) for d in find_dates(text, reference=None)]
+    spans: list[tuple[int, int, str]] = [(start, end, "DATE") for start, end in dates]
     scan = scan_copy(text, lower=False)
     for m in _CURRENCY_FIRST_RE.finditer(scan):
         if _word_start(scan, m.start(), also="$€£¥₩₹"):
