@@ -10,12 +10,9 @@ so captions do not run into the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
-
-from lxml import html
 
 from warta.extract.boilerplate import normalize_space, split_caption_credit
 from warta.model import Image
@@ -208,7 +205,3 @@ def read_region(el: Any, base: str | None = None, *, keep_junk: bool = False) ->
     walker.flush()
     return Region(tuple(walker.paragraphs), tuple(walker.images))
 
-
-def iter_text_blocks(doc: html.HtmlElement) -> Iterator[str]:
-    """Every paragraph of the whole page, furniture included (for dumps and page checks)."""
-    yield from read_region(doc, keep_junk=True).paragraphs
