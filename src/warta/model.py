@@ -309,6 +309,70 @@ class TimeMention:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Something someone said: a direct quote (between quotation marks) or indirect speech.
+
+    ``start``/``end`` span what was said (inside the marks for a direct quote, the clause after
+    the speech verb for indirect speech). ``kind`` is ``direct`` or ``indirect``; ``cue`` the
+    speech word ("kata", "katanya", "menegaskan", "menurut"), None when the quote continues the
+    previous speaker. ``speaker`` is the entity key and ``speaker_name`` its canonical name (a
+    person or an organisation); ``speaker_text`` is how the attribution wrote it ("Kirby",
+    "dia", "Presiden"); ``role`` and ``affiliation`` are as written ("penasihat Kremlin",
+    "Kremlin"). ``confidence`` runs from 0 (no speaker found) to 1.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    field: str = "body"
+    index: int = 0
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_label: str | None = None
+    speaker_text: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, when and where: one event reported in a sentence.
+
+    ``type`` is one of the ontology's types (docs/events.md: visit, meet, statement, accuse,
+    threaten, demand, agree, support, sanction, attack, protest, arrest, appoint, disaster);
+    ``trigger`` and ``start``/``end`` are the words that report it; ``sentence_start`` and
+    ``sentence_end`` span its sentence. ``actor`` and ``target`` are entity keys (with their
+    canonical names in ``actor_name`` and ``target_name``); ``date`` is the ISO value of a date
+    in the sentence as the language layer resolved it; ``place`` a place named with it.
+    """
+
+    type: str
+    trigger: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    field: str = "body"
+    index: int = 0
+    actor: str | None = None
+    actor_name: str | None = None
+    target: str | None = None
+    target_name: str | None = None
+    date: str | None = None
+    place: str | None = None
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """An article and what the analysis stages found in it (spans point into the article's fields)."""
 
@@ -317,6 +381,8 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     dates: tuple[TimeMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
     # The tokens of each sentence, aligned with ``sentences``: for the stages and the Python API,
     # left out of ``to_dict`` (they would triple the size of the JSON).
     tokens: tuple[tuple[Token, ...], ...] = ()
@@ -328,6 +394,8 @@ class Analysis:
             "mentions": [m.to_dict() for m in self.mentions],
             "entities": [e.to_dict() for e in self.entities],
             "dates": [d.to_dict() for d in self.dates],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "events": [e.to_dict() for e in self.events],
         }
 
     @classmethod
@@ -338,6 +406,8 @@ class Analysis:
             mentions=tuple(Mention(**m) for m in data.get("mentions", ())),
             entities=tuple(Entity(**{**e, "aliases": tuple(e.get("aliases", ()))}) for e in data.get("entities", ())),
             dates=tuple(TimeMention(**d) for d in data.get("dates", ())),
+            quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+            events=tuple(Event(**e) for e in data.get("events", ())),
         )
 
     def field_text(self, field: str, index: int = 0) -> str:

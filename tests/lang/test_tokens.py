@@ -190,4 +190,5 @@ def test_time_is_linear_on_repetitive_input(unit: str) -> None:
             best = min(best, time.process_time() - started)
         return max(best, 1e-3)
 
-    assert seconds(200_000) / seconds(50_000) < 8
+    # 8x the input: linear is ~8x, quadratic ~64x; the bound leaves room for a loaded machine.
+    assert seconds(400_000) / seconds(50_000) < 24

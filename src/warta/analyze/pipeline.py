@@ -174,6 +174,54 @@ class Link:
         return replace(doc, mentions=tuple(ordered), entities=tuple(entities))
 
 
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """Direct quotes and indirect speech with their speakers (linked entities)."""
+
+    name: str = "quotes"
+    requires: frozenset[str] = frozenset({"sentences", "entities"})
+    assigns: frozenset[str] = frozenset({"quotes"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.analyze.quotes import find_quotes
+
+        found = []
+        for field, index, text in _fields(doc.article):
+            sentences = [s for s in doc.sentences if s.field == field and s.index == index]
+            mentions = [m for m in doc.mentions if m.field == field and m.index == index]
+            found += find_quotes(text, sentences, mentions, field=field, index=index)
+        return replace(doc, quotes=tuple(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Events:
+    """Events (who did what to whom, when, where) from trigger words and the linked entities."""
+
+    name: str = "events"
+    requires: frozenset[str] = frozenset({"sentences", "tokens", "entities", "dates", "quotes"})
+    assigns: frozenset[str] = frozenset({"events"})
+
+    def __call__(self, doc: Analysis) -> Analysis:
+        from warta.analyze.events import find_events
+
+        found = []
+        for field, index, text in _fields(doc.article):
+            here = [
+                (s, t) for s, t in zip(doc.sentences, doc.tokens, strict=True) if s.field == field and s.index == index
+            ]
+            found += find_events(
+                text,
+                [s for s, _ in here],
+                [t for _, t in here],
+                [m for m in doc.mentions if m.field == field and m.index == index],
+                [d for d in doc.dates if d.field == field and d.index == index],
+                [q for q in doc.quotes if q.field == field and q.index == index],
+                field=field,
+                index=index,
+            )
+        return replace(doc, events=tuple(found))
+
+
 _FIELD_ORDER = {"title": 0, "description": 1, "caption": 2, "body": 3}
 
 
@@ -214,4 +262,4 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """The built-in stages, in order."""
-    return Pipeline([Segment(), Entities(), KnownNames(), Dates(), Quantities(), Link()])
+    return Pipeline([Segment(), Entities(), KnownNames(), Dates(), Quantities(), Link(), Quotes(), Events()])

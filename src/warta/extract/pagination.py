@@ -66,16 +66,21 @@ def detect(doc: Any, url: str | None, region_text: str, *, style: str = "query",
         href = anchor.get("href")
         if not href or href.startswith(("#", "javascript:")):
             continue
+        # Only a page number or a "next" label can point to another page: read the text first,
+        # so the URLs of the hundreds of other links on a page are never parsed.
+        text = normalize_space(anchor.text_content())
+        is_next = bool(_NEXT_TEXT.match(text))
+        if not (is_next or text.isdigit()):
+            continue
         target = urljoin(url or "", href)
         if url and not _same_article(url, target):
             continue
-        text = normalize_space(anchor.text_content())
         page = page_number_from_url(target, style, param)
-        if page is not None and (text.isdigit() or _NEXT_TEXT.match(text)):
+        if page is not None:
             numbered.add(page)
             if next_url is None and page == (number or 1) + 1:
                 next_url = target
-        elif next_url is None and _NEXT_TEXT.match(text) and url:
+        elif next_url is None and is_next and url:
             next_url = target
     if numbered and total is None and max(numbered) > 1:
         total = max(numbered | {number or 1})

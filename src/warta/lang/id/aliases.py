@@ -40,9 +40,22 @@ def match_form(name: str) -> str:
     ``"Kim Jong-un"`` -> ``"kim jong un"``; ``"U.S."`` -> ``"us"``; ``"Erdoğan"`` -> ``"erdogan"``;
     ``"Perserikatan Bangsa-Bangsa"`` -> ``"perserikatan bangsa bangsa"``.
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_SEPARATORS.sub(" ", _DROP.sub("", stripped)).split())
+    # Words and names repeat across an article and a corpus: short strings are cached.
+    return _cached_match_form(name) if len(name) <= _CACHED_LENGTH else _match_form(name)
+
+
+_CACHED_LENGTH: Final = 64
+
+
+def _match_form(name: str) -> str:
+    folded = name.casefold()
+    if not folded.isascii():  # only non-ASCII text can carry accents to strip
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_SEPARATORS.sub(" ", _DROP.sub("", folded)).split())
+
+
+_cached_match_form = functools.lru_cache(maxsize=1 << 16)(_match_form)
 
 
 def _is_capitals(text: str) -> bool:
