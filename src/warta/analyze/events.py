@@ -20,7 +20,7 @@ the hand-annotated gold set).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
@@ -147,7 +147,10 @@ def find_events(
     lexicon = trigger_lexicon()
     named = sorted((m for m in mentions if m.label in _NAMED), key=lambda m: m.start)
     starts = [m.start for m in named]
-    quoted = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    quoted = sorted((q.start, q.end) for q in quotes if q.kind == "direct")
+    quote_starts = [start for start, _ in quoted]
+    ordered_dates = sorted((d for d in dates if d.value), key=lambda d: d.start)
+    date_starts = [d.start for d in ordered_dates]
     events: list[Event] = []
     for sentence, words in zip(sentences, tokens, strict=True):
         forms = [match_form(t.text) or t.text for t in words]
@@ -161,11 +164,15 @@ def find_events(
             if any(f in lexicon.negations for f in forms[max(0, i - NEGATION_REACH) : i]):
                 continue
             start, end = words[i].start, words[i + len(trigger.words) - 1].end
-            if any(s <= start < e for s, e in quoted):
+            inside = bisect_right(quote_starts, start) - 1
+            if inside >= 0 and quoted[inside][1] > start:
                 continue
             seen.add(trigger.type)
             actor, target = _roles(trigger, start, end, text, here)
-            date = _date(dates, sentence.start, sentence.end, start)
+            here_dates = ordered_dates[
+                bisect_left(date_starts, sentence.start) : bisect_left(date_starts, sentence.end)
+            ]
+            date = _date(here_dates, sentence.start, sentence.end, start)
             confidence = (
                 (STRONG if trigger.strong else WEAK) + (WITH_ACTOR if actor else 0) + (WITH_DATE if date else 0)
             )
