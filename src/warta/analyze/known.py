@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from warta.analyze.spans import SpanSet
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
 from warta.model import Mention, Token
 
@@ -36,10 +37,11 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, AliasEntry]]:
 def known_mentions(text: str, taken: list[tuple[int, int]], *, field: str = "body", index: int = 0) -> list[Mention]:
     """Mentions of alias-table names in ``text`` that do not overlap the spans in ``taken``."""
     pattern, by_name = _matcher()
+    spans = SpanSet(taken)
     found = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if any(start < b and a < end for a, b in taken):
+        if spans.overlaps(start, end):
             continue
         entry = by_name[match.group()]
         found.append(Mention(start, end, match.group(), entry.label, field, index))
@@ -73,10 +75,11 @@ def repeated_mentions(
     pattern = re.compile(
         r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])"
     )
+    spans = SpanSet(taken)
     found = []
     for match in pattern.finditer(text):
         start, end = match.span()
-        if not any(start < b and a < end for a, b in taken):
+        if not spans.overlaps(start, end):
             found.append(Mention(start, end, match.group(), names[match.group()], field, index))
     return found
 
@@ -117,6 +120,8 @@ def titled_people(
 
     table = default_aliases()
     titles, offices, longest = table.honorifics.titles, table.honorifics.offices, table.honorifics.longest
+    titles_or_offices = titles | offices
+    spans = SpanSet(taken)
     tokens = list(tokens) if tokens is not None else tokenize(text)
     words = [match_form(t.text) for t in tokens]
     found: list[Mention] = []
@@ -128,7 +133,7 @@ def titled_people(
             continue
         j = i + size
         while j < len(tokens):  # more titles, offices and named places or bodies: "Perdana Menteri Rusia"
-            step = _phrase_at(words, j, titles | offices, longest) or _alias_at(tokens, j)
+            step = _phrase_at(words, j, titles_or_offices, longest) or _alias_at(tokens, j)
             if not step:
                 break
             j += step
@@ -139,7 +144,7 @@ def titled_people(
         followed = k >= len(tokens) or not tokens[k].text[:1].isupper()
         if len(name) == _NAME_WORDS and followed and all(_CAPITALISED.match(t.text) for t in name):
             start, end = name[0].start, name[-1].end
-            if not _alias_at(tokens, j) and not any(start < b and a < end for a, b in taken):
+            if not _alias_at(tokens, j) and not spans.overlaps(start, end):
                 found.append(Mention(start, end, text[start:end], "PER", field, index))
         i = max(j, i + 1)
     return found
