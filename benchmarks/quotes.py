@@ -98,6 +98,11 @@ def false_positives(documents: list[GoldDocument], predicted: list[tuple[Quote, 
 
 
 def pages() -> list[tuple[Path, str | None]]:
+    """The Indonesian pages of the extraction benchmark (../shared/corpora/pages-id), else the bundled ones."""
+    if (SHARED / "corpora" / "pages-id").is_dir():
+        from corpora import load_set  # the extraction benchmark's reader, a sibling module
+
+        return [(Path(page.path), page.url) for page in load_set("id", SHARED)]
     urls: dict[str, str] = json.loads((GOLDEN / "urls.json").read_text(encoding="utf-8"))
     found = [p for p in sorted((GOLDEN / "pages").iterdir()) if not p.name.startswith("anpandu-tempoen-")]
     found += sorted((REPO / "samples" / "pages").iterdir())
@@ -130,6 +135,11 @@ def speed(passes: int) -> dict[str, Any]:
     count = passes * len(inputs)
     return {
         "pages": len(inputs),
+        "page_set": (
+            "the extraction benchmark's set, ../shared/corpora/pages-id"
+            if (SHARED / "corpora" / "pages-id").is_dir()
+            else "the bundled tests/golden/pages without the English anpandu-tempoen-*, and samples/pages"
+        ),
         "passes": passes,
         "quotes_per_pass": quotes // passes,
         "articles_per_second": round(count / total, 1),
@@ -223,8 +233,8 @@ def render(r: dict[str, Any]) -> str:
             "a correct quote from anyone else — a resident, a patient, an unnamed official — counts as a false "
             f"positive here: {r['false_positives']} predicted direct quotes cover no gold statement. {reading}",
             "",
-            f"Speed: extract + analyse ({events}) over {sp['pages']} Indonesian pages (tests/golden/pages without "
-            f"the English anpandu-tempoen-*, and samples/pages), {sp['passes']} passes in one process pinned to one "
+            f"Speed: extract + analyse ({events}) over {sp['pages']} Indonesian pages ({sp['page_set']}), "
+            f"{sp['passes']} passes in one process pinned to one "
             "CPU, CPU time rather than wall time because the machine is shared. Without extraction (the "
             f"analysis stages alone) {sp['analysis_articles_per_second']:.0f} articles/s. Milliseconds per article "
             f"by stage: {stage_list}; the quotes stage alone runs at "

@@ -9,7 +9,11 @@
     │   ├── InputTooLargeError      over the size limit (also a decompression bomb)
     │   └── DecodingError           bytes that no charset turns into text
     ├── ExtractionError             a page was read but no article could be built
-    └── ConfigurationError          a publisher profile or data file is invalid
+    ├── ConfigurationError          a publisher profile or data file is invalid
+    ├── IngestError                 an ingest cannot start (an unknown format, a bad column mapping)
+    └── StoreError                  the store cannot be opened, migrated or written (locked, not a store)
+        ├── QueryError              a search query or filter that cannot be run as written
+        └── NotFoundError           no such article in the store
 
 Messages name the input, the stage and what to do, so the CLI can print them as they are.
 Problems that still leave a usable article are not exceptions: they are ``Problem`` values
@@ -49,3 +53,22 @@ class ExtractionError(WartaError):
 
 class ConfigurationError(WartaError):
     """A publisher profile or a data file is invalid."""
+
+
+class IngestError(WartaError):
+    """An ingest cannot start: an unknown input format, a bad CSV column mapping.
+
+    Bad records inside the inputs are not errors: they become problems in the store.
+    """
+
+
+class StoreError(WartaError):
+    """The store cannot be opened, migrated or written (not a SQLite file, newer schema, locked)."""
+
+
+class QueryError(StoreError):
+    """A search query or filter that cannot be run as written (no words, a bad date)."""
+
+
+class NotFoundError(StoreError):
+    """The store holds no such article."""

@@ -9,6 +9,9 @@ import click
 from warta import __version__
 from warta.cli.analyze import analyze_command
 from warta.cli.extract import extract_command
+from warta.cli.ingest import ingest_command
+from warta.cli.search import search_command
+from warta.cli.show import show_command
 from warta.cli.tag import tag_command
 
 
@@ -26,3 +29,6 @@ def main(verbose: int) -> None:
 main.add_command(extract_command)
 main.add_command(tag_command)
 main.add_command(analyze_command)
+main.add_command(ingest_command)
+main.add_command(search_command)
+main.add_command(show_command)

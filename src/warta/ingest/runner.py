@@ -1,0 +1,209 @@
+"""The ingest run: read the inputs, process new pages (in parallel), write each article once.
+
+The main process reads the inputs, skips every page whose content hash is stored already,
+hands the rest to the workers and writes what comes back, in input order: it is the only
+writer. Each article is one transaction, so an ingest killed at any point leaves only whole
+articles, and running it again skips them by hash and finishes the job.
+
+Workers are forked after the models are loaded (they share the memory) and fed through a
+window of at most a few pages per worker, so memory stays flat however large the input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
+from typing import Any, TypeAlias
+
+from tqdm import tqdm
+
+from warta.errors import IngestError
+from warta.ingest.readers import ReadOptions, count_records, read_inputs
+from warta.ingest.records import INTERNAL_ERROR, InputPage, ReadProblem
+from warta.ingest.worker import Processed, process, warm_up
+from warta.model import Problem
+from warta.store import Store
+from warta.store.records import sha256_hex
+
+__all__ = ["IngestOptions", "IngestSummary", "ingest"]
+
+Outcome: TypeAlias = Processed | ReadProblem | None  # None: the page is stored already
+_Task: TypeAlias = InputPage | ReadProblem | None
+# Pages in flight per worker: enough to keep every worker busy while the main process writes.
+_WINDOW_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOptions:
+    """``workers``: processes extracting and analysing (1: all in this process); ``read``: how to
+    read the inputs; ``progress``: show a progress bar on standard error."""
+
+    workers: int = 1
+    read: ReadOptions = field(default_factory=ReadOptions)
+    progress: bool = False
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise IngestError(f"--workers must be at least 1, not {self.workers}")
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What a run did. ``ingested`` counts new articles, ``duplicates`` articles stored as
+    duplicates of one with the same canonical URL, ``skipped`` pages already in the store;
+    ``problems`` counts this run's problems by code (bad records and article problems)."""
+
+    run_id: int
+    records: int
+    ingested: int
+    duplicates: int
+    skipped: int
+    problems: dict[str, int]
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """Articles written per second."""
+        return (self.ingested + self.duplicates) / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "records": self.records,
+            "ingested": self.ingested,
+            "duplicates": self.duplicates,
+            "skipped": self.skipped,
+            "problems": dict(sorted(self.problems.items())),
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.rate, 2),
+        }
+
+
+@dataclass(slots=True)
+class _Tally:
+    records: int = 0
+    ingested: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    problems: Counter[str] = field(default_factory=Counter)
+
+
+def ingest(store: Store, paths: Sequence[str], options: IngestOptions | None = None) -> IngestSummary:
+    """Ingest every page in ``paths`` into ``store``; see the module docstring."""
+    opts = options or IngestOptions()
+    started = time.perf_counter()
+    run_id = store.start_run([str(p) for p in paths])
+    tally = _Tally()
+    total = count_records(paths, opts.read) if opts.progress else None
+    bar = tqdm(
+        total=total,
+        unit="page",
+        file=sys.stderr,
+        disable=not opts.progress,
+        dynamic_ncols=True,
+        smoothing=0.1,
+    )
+    in_flight: set[str] = set()
+    try:
+        tasks = _tasks(read_inputs(paths, opts.read), store, in_flight)
+        for outcome in _run(tasks, opts):
+            tally.records += 1
+            _write(store, outcome, run_id, tally, in_flight)
+            bar.update(1)
+    finally:
+        bar.close()
+    summary = IngestSummary(
+        run_id=run_id,
+        records=tally.records,
+        ingested=tally.ingested,
+        duplicates=tally.duplicates,
+        skipped=tally.skipped,
+        problems=dict(tally.problems),
+        seconds=time.perf_counter() - started,
+    )
+    store.finish_run(run_id, summary.to_dict())
+    return summary
+
+
+def _tasks(items: Iterable[InputPage | ReadProblem], store: Store, in_flight: set[str]) -> Iterator[_Task]:
+    """The inputs, with pages already stored (or already on their way) replaced by None."""
+    for item in items:
+        if isinstance(item, InputPage):
+            digest = sha256_hex(item.data)
+            if digest in in_flight or store.has_content(digest):
+                yield None
+                continue
+            in_flight.add(digest)
+        yield item
+
+
+def _write(store: Store, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]) -> None:
+    if outcome is None:
+        tally.skipped += 1
+        return
+    if isinstance(outcome, ReadProblem):
+        store.add_problem(outcome.source, Problem(outcome.code, outcome.detail), run_id=run_id)
+        tally.problems[outcome.code] += 1
+        return
+    in_flight.discard(outcome.page.sha256)
+    result = store.add_article(outcome.page, outcome.analysis, canonical_url=outcome.canonical_url, run_id=run_id)
+    if not result.added:
+        tally.skipped += 1  # another ingest on the same store wrote it meanwhile
+        return
+    if result.duplicate_of is not None:
+        tally.duplicates += 1
+    else:
+        tally.ingested += 1
+    tally.problems.update(p.code for p in outcome.analysis.article.problems)
+
+
+def _handle(task: _Task, options: IngestOptions) -> Outcome:
+    return process(task, options.read.load) if isinstance(task, InputPage) else task
+
+
+def _run(tasks: Iterator[_Task], options: IngestOptions) -> Iterator[Outcome]:
+    if options.workers == 1:
+        for task in tasks:
+            yield _handle(task, options)
+        return
+    yield from _parallel(tasks, options)
+
+
+def _context() -> Any:
+    # fork shares the loaded models with the workers; spawn where fork does not exist.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else "spawn")
+
+
+def _parallel(tasks: Iterator[_Task], options: IngestOptions) -> Iterator[Outcome]:
+    """Process pages in worker processes, yielding outcomes in input order."""
+    context = _context()
+    if context.get_start_method() == "fork":
+        warm_up()
+    window: deque[tuple[str, AsyncResult[Outcome] | Outcome]] = deque()
+    limit = options.workers * _WINDOW_PER_WORKER
+    with context.Pool(options.workers, initializer=warm_up) as pool:
+        for task in tasks:
+            if isinstance(task, InputPage):
+                window.append((task.source, pool.apply_async(process, (task, options.read.load))))
+            else:
+                window.append(("", task))
+            while len(window) >= limit:
+                yield _result(*window.popleft())
+        while window:
+            yield _result(*window.popleft())
+
+
+def _result(source: str, item: AsyncResult[Outcome] | Outcome) -> Outcome:
+    if not isinstance(item, AsyncResult):
+        return item
+    try:
+        return item.get()
+    except Exception as exc:  # a worker that died (out of memory, a crash in a C library)
+        return ReadProblem(source, INTERNAL_ERROR, f"the worker failed ({type(exc).__name__}: {exc})")

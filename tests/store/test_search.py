@@ -1,0 +1,118 @@
+"""Search: user queries made safe for FTS5, filters, BM25 order, snippets with highlights."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+
+from warta.errors import QueryError
+from warta.ingest import ingest
+from warta.store import SearchQuery, Store, open_store
+from warta.store.search import fts_query
+
+from conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    db = tmp_path_factory.mktemp("search") / "w.db"
+    with open_store(db) as opened:
+        ingest(opened, [str(SAMPLES)])
+        yield opened
+
+
+def titles(store: Store, query: SearchQuery | str) -> list[str]:
+    return [hit.title or "" for hit in store.search(query)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("putin korea", '"putin" AND "korea"'),
+        ('"korea utara" putin', '"korea utara" AND "putin"'),
+        ("jok*", '"jok"*'),
+        ("putin OR kim", '("putin" OR "kim")'),
+        ("putin -rusia", '("putin") NOT "rusia"'),
+        ("putin NOT rusia", '("putin") NOT "rusia"'),
+        ('"unbalanced', '"unbalanced"'),
+        ("AND OR putin", '"putin"'),
+        ('say "hi"" there', '"say" AND "hi" AND "there"'),
+        ("title:putin (korea)", '"title:putin" AND "korea"'),
+    ],
+)
+def test_user_queries_become_quoted_fts_expressions(typed: str, expected: str) -> None:
+    assert fts_query(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "*", "-", "AND OR", "NOT", '"', "()", "-putin", "^^ ::"])
+def test_a_query_with_nothing_to_find_is_a_query_error(store: Store, typed: str) -> None:
+    with pytest.raises(QueryError):
+        store.search(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"unbalanced', "AND OR", "*", "-", "putin*)", 'a"b"c', "NEAR(putin korea)", "putin AND", "OR putin", "\x00", "'"],
+)
+def test_malformed_queries_never_raise_sqlite_errors(store: Store, typed: str) -> None:
+    try:
+        store.search(typed)
+    except QueryError:
+        pass
+    except sqlite3.Error as exc:  # pragma: no cover - the failure this test is for
+        pytest.fail(f"{typed!r} raised {exc!r}")
+
+
+def test_words_phrases_prefixes_and_exclusions_find_the_right_articles(store: Store) -> None:
+    putin = "Presiden Rusia Vladimir Putin Akan Berkunjung ke Korea Utara"
+    assert titles(store, "putin") == [putin]
+    assert titles(store, '"korea utara"') == [putin]
+    assert titles(store, "vladi*") == [putin]
+    assert putin not in titles(store, "presiden -putin")
+    assert set(titles(store, "putin OR yuddy")) == {
+        putin,
+        'Menteri Yuddy Ancam PNS yang Rankingnya Terendah Akan "Dipangkas"',
+    }
+
+
+def test_diacritics_and_case_are_folded(store: Store) -> None:
+    assert titles(store, "PÚTIN") == titles(store, "putin")
+
+
+def test_results_come_best_first_with_highlighted_snippets(store: Store) -> None:
+    hits = store.search(SearchQuery("presiden", highlight=("<b>", "</b>")))
+    assert len(hits) >= 2
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert all("<b>" in h.snippet.lower() and "presiden" in h.snippet.lower() for h in hits)
+
+
+def test_filters_narrow_the_results(store: Store) -> None:
+    broad = "yang OR dan OR di"
+    everything = store.search(broad)
+    assert len(everything) == 6
+    in_2016 = store.search(SearchQuery(broad, since="2016-01-01", until="2016-12-31"))
+    assert sorted(h.site or "" for h in in_2016) == ["nasional.kompas.com", "tekno.liputan6.com"]
+    # A date as --until includes that whole day (WIB); a date-time is exact.
+    assert len(store.search(SearchQuery(broad, since="2016-02-16", until="2016-02-16"))) == 2
+    assert len(store.search(SearchQuery(broad, since="2016-02-16", until="2016-02-16T10:00:00+07:00"))) == 1
+    assert [h.site for h in store.search(SearchQuery(broad, site="liputan6.com"))] == ["tekno.liputan6.com"]
+    assert [h.site for h in store.search(SearchQuery(broad, site="www.kompas.com"))] == ["nasional.kompas.com"]
+    assert store.search(SearchQuery(broad, site="example.org")) == []
+    assert len(store.search(SearchQuery(broad, limit=2))) == 2
+
+
+def test_entity_and_speaker_filters_take_a_key_or_a_name(store: Store) -> None:
+    by_key = titles(store, SearchQuery("presiden", entity="per:vladimir-putin"))
+    by_name = titles(store, SearchQuery("presiden", entity="vladimir putin"))
+    assert by_key == by_name and len(by_key) == 1
+    speakers = store.search(SearchQuery("bandara", speaker="Eka Asmadi"))
+    assert [h.site for h in speakers] == ["www.antaranews.com"]
+    assert store.search(SearchQuery("bandara", speaker="per:nobody")) == []
+
+
+@pytest.mark.parametrize("bad", [{"since": "kemarin"}, {"until": "2016-13-45"}, {"limit": 0}, {"limit": 5000}])
+def test_bad_filters_are_query_errors(store: Store, bad: dict[str, object]) -> None:
+    with pytest.raises(QueryError):
+        store.search(SearchQuery("presiden", **bad))  # type: ignore[arg-type]
