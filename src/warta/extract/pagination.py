@@ -25,16 +25,10 @@ _NEXT_TEXT = re.compile(
 )
 _HALAMAN = re.compile(r"\b(?:halaman|hal\.?|page)\s*(\d{1,3})\s*(?:/|dari|of)\s*(\d{1,3})\b", re.IGNORECASE)
 _PATH_PAGE = re.compile(r"/(\d{1,2})/?$")
-# The links that can point to another page of the article: a page number or a "next" label
-# (checked again in Python with _NEXT_TEXT). lxml picks them in C: a page has hundreds of links,
-# and reading every one's text in Python was a third of extraction.
-_LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_SHORT_LINKS = etree.XPath(
-    "//a[@href][string-length(normalize-space(.)) <= 40]"
-    "[(normalize-space(.) != '' and translate(normalize-space(.), '0123456789', '') = '')"
-    f" or contains({_LOWER}, 'selanjutnya') or contains({_LOWER}, 'berikutnya')"
-    f" or contains({_LOWER}, 'next') or contains({_LOWER}, 'lanjut')]"
-)
+# Links whose text is short enough to be a page number or a "next" label. Reading each one's text
+# costs little (0.6 ms a page); parsing the URL of every link did (a third of extraction), so the
+# text is checked first. Filtering the labels in XPath as well was slower (1.1 ms a page).
+_SHORT_LINKS = etree.XPath("//a[@href][string-length(normalize-space(.)) <= 40]")
 
 
 def page_number_from_url(url: str | None, style: str = "query", param: str = "page") -> int | None:
