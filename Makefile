@@ -1,5 +1,6 @@
 # warta's set-up lives here so README's two commands work on a fresh machine:
-#   make demo   creates .venv (if needed) and extracts the bundled sample pages
+#   make demo   creates .venv (if needed), ingests the bundled sample pages into a fresh store
+#               (.demo/warta.db) and shows what is in it
 #   make test   creates .venv (if needed) and runs lint, types and the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -14,8 +15,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+DEMO_DB := .demo/warta.db
+
 demo: $(STAMP)
-	$(BIN)/warta extract samples/pages --format text
+	rm -rf .demo && mkdir -p .demo
+	$(BIN)/warta ingest samples/pages --db $(DEMO_DB)
+	@echo "== warta stats"
+	@$(BIN)/warta stats --db $(DEMO_DB)
+	@echo "== warta entities --limit 8"
+	@$(BIN)/warta entities --db $(DEMO_DB) --limit 8
+	@echo "== warta quotes --limit 6"
+	@$(BIN)/warta quotes --db $(DEMO_DB) --limit 6
+	@echo "== warta search 'korea utara'"
+	@$(BIN)/warta search 'korea utara' --db $(DEMO_DB)
+	@echo "== warta entity putin"
+	@$(BIN)/warta entity putin --db $(DEMO_DB) --top 5
+	@echo "(the store is $(DEMO_DB): try warta show 6 --format text --db $(DEMO_DB))"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
@@ -32,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .demo .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,8 @@
     ├── IngestError                 an ingest cannot start (an unknown format, a bad column mapping)
     └── StoreError                  the store cannot be opened, migrated or written (locked, not a store)
         ├── QueryError              a search query or filter that cannot be run as written
-        └── NotFoundError           no such article in the store
+        │   └── AmbiguousNameError  a name that fits several entities (they are listed)
+        └── NotFoundError           no such article, entity or story in the store
 
 Messages name the input, the stage and what to do, so the CLI can print them as they are.
 Problems that still leave a usable article are not exceptions: they are ``Problem`` values
@@ -70,5 +71,13 @@ class QueryError(StoreError):
     """A search query or filter that cannot be run as written (no words, a bad date)."""
 
 
+class AmbiguousNameError(QueryError):
+    """A name that fits several entities; ``candidates`` holds their keys, best first."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
 class NotFoundError(StoreError):
-    """The store holds no such article."""
+    """The store holds no such article, entity or story."""

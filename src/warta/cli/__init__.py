@@ -8,10 +8,16 @@ import click
 
 from warta import __version__
 from warta.cli.analyze import analyze_command
+from warta.cli.entities import entities_command, entity_command
+from warta.cli.export import export_command
 from warta.cli.extract import extract_command
 from warta.cli.ingest import ingest_command
+from warta.cli.quotes import quotes_command
+from warta.cli.reprocess import reprocess_command
 from warta.cli.search import search_command
 from warta.cli.show import show_command
+from warta.cli.stats import stats_command
+from warta.cli.stories import stories_command
 from warta.cli.tag import tag_command
 
 
@@ -32,3 +38,10 @@ main.add_command(analyze_command)
 main.add_command(ingest_command)
 main.add_command(search_command)
 main.add_command(show_command)
+main.add_command(stats_command)
+main.add_command(entities_command)
+main.add_command(entity_command)
+main.add_command(quotes_command)
+main.add_command(stories_command)
+main.add_command(export_command)
+main.add_command(reprocess_command)

@@ -27,6 +27,7 @@ def render_hit(hit: SearchHit) -> str:
 @click.option("--site", help="Only this site (its subdomains too): kompas.com.")
 @click.option("--entity", help="Only articles naming this entity: a key (per:joko-widodo) or a name.")
 @click.option("--speaker", help="Only articles quoting this speaker: a key or a name.")
+@click.option("--story", type=int, help="Only the articles of this story (ids from warta stories).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def search_command(
@@ -37,6 +38,7 @@ def search_command(
     site: str | None,
     entity: str | None,
     speaker: str | None,
+    story: int | None,
     limit: int,
     fmt: str,
 ) -> None:
@@ -44,7 +46,9 @@ def search_command(
 
     Best matches first (BM25, title words weigh more), with the matched words in **bold**.
     """
-    request = SearchQuery(query, since=since, until=until, site=site, entity=entity, speaker=speaker, limit=limit)
+    request = SearchQuery(
+        query, since=since, until=until, site=site, entity=entity, speaker=speaker, limit=limit, story=story
+    )
     try:
         with open_store(db) as store:
             hits = store.search(request)

@@ -20,8 +20,9 @@ def render_stored(stored: StoredArticle) -> str:
     if stored.entities:
         out.append("Entities: " + ", ".join(f"{e.canonical} ({e.label}, {e.mentions})" for e in stored.entities[:15]))
     for quote in stored.quotes:
-        speaker = quote.speaker_name or quote.speaker_text or "?"
-        out.append(f"Quote ({quote.kind}) {speaker}: {quote.text}")
+        speaker = quote.speaker_name or quote.speaker_text or "(unknown speaker)"
+        role = ", ".join(x for x in (quote.role, quote.affiliation) if x)
+        out.append(f"Quote ({quote.kind}) {speaker}" + (f" ({role})" if role else "") + f": “{quote.text}”")
     for event in stored.events:
         who = " -> ".join(x for x in (event.actor_name, event.target_name) if x)
         when = f" {event.date}" if event.date else ""

@@ -2,7 +2,8 @@
 
 :mod:`~warta.ingest.readers` turns inputs into pages and bad records into problems;
 :mod:`~warta.ingest.worker` extracts and analyses one page; :mod:`~warta.ingest.runner` runs
-it all, in parallel, writing each article once. docs/store.md says how idempotence and resume work.
+it all, in parallel, writing each article once; :mod:`~warta.ingest.reprocess` runs the
+pipeline again over the pages a store keeps. docs/store.md says how idempotence and resume work.
 
 >>> from warta.store import open_store
 >>> from warta.ingest import ingest
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from warta.ingest.readers import FORMATS, ReadOptions, read_inputs
 from warta.ingest.records import InputPage, ReadProblem
+from warta.ingest.reprocess import ReprocessOptions, ReprocessSummary, reprocess
 from warta.ingest.runner import IngestOptions, IngestSummary, ingest
 from warta.ingest.tables import parse_columns
 
@@ -24,7 +26,10 @@ __all__ = [
     "InputPage",
     "ReadOptions",
     "ReadProblem",
+    "ReprocessOptions",
+    "ReprocessSummary",
     "ingest",
     "parse_columns",
     "read_inputs",
+    "reprocess",
 ]

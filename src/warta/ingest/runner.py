@@ -5,25 +5,25 @@ hands the rest to the workers and writes what comes back, in input order: it is 
 writer. Each article is one transaction, so an ingest killed at any point leaves only whole
 articles, and running it again skips them by hash and finishes the job.
 
-Workers are forked after the models are loaded (they share the memory) and fed through a
-window of at most a few pages per worker, so memory stays flat however large the input.
+Workers (:mod:`warta.ingest.pool`) are forked after the models are loaded (they share the
+memory) and fed through a window of at most a few pages per worker, so memory stays flat
+however large the input.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sys
 import time
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.pool import AsyncResult
+from functools import partial
 from typing import Any, TypeAlias
 
 from tqdm import tqdm
 
 from warta.errors import IngestError
+from warta.ingest.pool import ordered_map
 from warta.ingest.readers import ReadOptions, count_records, read_inputs
 from warta.ingest.records import INTERNAL_ERROR, InputPage, ReadProblem
 from warta.ingest.worker import Processed, process, warm_up
@@ -35,8 +35,6 @@ __all__ = ["IngestOptions", "IngestSummary", "ingest"]
 
 Outcome: TypeAlias = Processed | ReadProblem | None  # None: the page is stored already
 _Task: TypeAlias = InputPage | ReadProblem | None
-# Pages in flight per worker: enough to keep every worker busy while the main process writes.
-_WINDOW_PER_WORKER = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,43 +165,17 @@ def _handle(task: _Task, options: IngestOptions) -> Outcome:
     return process(task, options.read.load) if isinstance(task, InputPage) else task
 
 
+def _failed(task: _Task, exc: Exception) -> Outcome:
+    source = task.source if task is not None else ""
+    return ReadProblem(source, INTERNAL_ERROR, f"the worker failed ({type(exc).__name__}: {exc})")
+
+
 def _run(tasks: Iterator[_Task], options: IngestOptions) -> Iterator[Outcome]:
-    if options.workers == 1:
-        for task in tasks:
-            yield _handle(task, options)
-        return
-    yield from _parallel(tasks, options)
-
-
-def _context() -> Any:
-    # fork shares the loaded models with the workers; spawn where fork does not exist.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods and os.name == "posix" else "spawn")
-
-
-def _parallel(tasks: Iterator[_Task], options: IngestOptions) -> Iterator[Outcome]:
-    """Process pages in worker processes, yielding outcomes in input order."""
-    context = _context()
-    if context.get_start_method() == "fork":
-        warm_up()
-    window: deque[tuple[str, AsyncResult[Outcome] | Outcome]] = deque()
-    limit = options.workers * _WINDOW_PER_WORKER
-    with context.Pool(options.workers, initializer=warm_up) as pool:
-        for task in tasks:
-            if isinstance(task, InputPage):
-                window.append((task.source, pool.apply_async(process, (task, options.read.load))))
-            else:
-                window.append(("", task))
-            while len(window) >= limit:
-                yield _result(*window.popleft())
-        while window:
-            yield _result(*window.popleft())
-
-
-def _result(source: str, item: AsyncResult[Outcome] | Outcome) -> Outcome:
-    if not isinstance(item, AsyncResult):
-        return item
-    try:
-        return item.get()
-    except Exception as exc:  # a worker that died (out of memory, a crash in a C library)
-        return ReadProblem(source, INTERNAL_ERROR, f"the worker failed ({type(exc).__name__}: {exc})")
+    return ordered_map(
+        partial(_handle, options=options),
+        tasks,
+        options.workers,
+        failed=_failed,
+        remote=lambda task: isinstance(task, InputPage),
+        initializer=warm_up,
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from warta.model import Article, Entity, Event, Problem, Quote
+from warta.store.filters import ArticleFilter
 
 __all__ = [
     "AddResult",
@@ -103,7 +104,8 @@ class SearchQuery:
     """A search: words as a user types them (``"exact phrase"``, ``prefix*``, ``-exclude``, ``OR``)
     and filters. ``since``/``until`` are ISO dates or date-times (a date without a zone is WIB);
     ``until`` as a date includes that whole day. ``site`` matches its subdomains too;
-    ``entity`` and ``speaker`` take an entity key (``per:joko-widodo``) or a canonical name."""
+    ``entity`` and ``speaker`` take an entity key (``per:joko-widodo``) or a canonical name;
+    ``story`` a story id."""
 
     text: str
     since: str | None = None
@@ -114,6 +116,18 @@ class SearchQuery:
     limit: int = 20
     include_duplicates: bool = False
     highlight: tuple[str, str] = ("**", "**")
+    story: int | None = None
+
+    def filter(self) -> ArticleFilter:
+        """The query's filters, as every store query takes them."""
+        return ArticleFilter(
+            since=self.since,
+            until=self.until,
+            site=self.site,
+            entity=self.entity,
+            story=self.story,
+            include_duplicates=self.include_duplicates,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +172,10 @@ class StoreSummary:
     fts_rows: int
     runs: int
     problems: dict[str, int] = field(default_factory=dict)
+    stories: int = 0
+    sites: int = 0
+    first_published: str | None = None
+    last_published: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -173,4 +191,8 @@ class StoreSummary:
             "fts_rows": self.fts_rows,
             "runs": self.runs,
             "problems": dict(self.problems),
+            "stories": self.stories,
+            "sites": self.sites,
+            "first_published": self.first_published,
+            "last_published": self.last_published,
         }

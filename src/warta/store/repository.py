@@ -14,6 +14,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
@@ -22,8 +23,15 @@ from typing import Any
 from warta import __version__
 from warta.errors import NotFoundError, StoreError
 from warta.extract.dates import to_utc
-from warta.model import Analysis, Article, Entity, Event, Problem, Quote
+from warta.model import Analysis, Problem
+from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
+from warta.store.entities import entity_profile, top_entities
+from warta.store.filters import ArticleFilter, conditions
+from warta.store.findings import delete_findings, write_findings
+from warta.store.names import resolve_entity
+from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary, sha256_hex
+from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect
 from warta.store.search import search
 
@@ -36,15 +44,6 @@ PIPELINE_VERSION = f"warta {__version__}"
 _WIB = timezone(timedelta(hours=7))
 # zlib level 6 (the default): raw HTML shrinks about 5x at ~1 ms a page; level 9 gains ~2 % for 3x the time.
 _ZLIB_LEVEL = 6
-
-# Model field -> column, where SQL needs another name ("index" and "end" are SQL keywords).
-_RENAMED = {"start": "start_char", "end": "end_char", "index": "field_index"}
-_QUOTE_FIELDS = tuple(f for f in Quote.__dataclass_fields__)
-_EVENT_FIELDS = tuple(f for f in Event.__dataclass_fields__)
-
-
-def _columns(fields: tuple[str, ...]) -> str:
-    return ", ".join(_RENAMED.get(f, f) for f in fields)
 
 
 def _now() -> str:
@@ -201,80 +200,24 @@ class Store:
             )
             article_id = int(cursor.lastrowid or 0)
             if duplicate_of is None:
-                self._write_findings(conn, article_id, analysis)
+                write_findings(conn, article_id, analysis)
             conn.executemany(
                 "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
                 [(run_id, page.source, article_id, p.code, p.detail) for p in article.problems],
             )
         return AddResult(article_id, duplicate_of)
 
-    @staticmethod
-    def _write_findings(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
-        entities = {e.key: (e.key, e.label, e.canonical) for e in analysis.entities}
-        for m in analysis.mentions:
-            if m.key and m.key not in entities:
-                entities[m.key] = (m.key, m.label, m.canonical or m.text)
-        conn.executemany("INSERT OR IGNORE INTO entities (key, label, canonical) VALUES (?, ?, ?)", entities.values())
-        conn.executemany(
-            "INSERT INTO mentions (article_id, entity_key, field, field_index, start_char, end_char, text, label) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, m.key, m.field, m.index, m.start, m.end, m.text, m.label) for m in analysis.mentions],
-        )
-        for table, fields, items in (
-            ("quotes", _QUOTE_FIELDS, analysis.quotes),
-            ("events", _EVENT_FIELDS, analysis.events),
-        ):
-            marks = ", ".join("?" * (len(fields) + 1))
-            conn.executemany(
-                f"INSERT INTO {table} (article_id, {_columns(fields)}) VALUES ({marks})",
-                [(article_id, *(getattr(item, f) for f in fields)) for item in items],
-            )
-
     def article(self, article_id: int) -> StoredArticle:
         """The stored article with this id, with its entities, quotes and events."""
-        row = self._conn.execute(
-            "SELECT a.article_json, a.text, a.canonical_url, a.published_utc, a.duplicate_of, a.story_id, r.source, "
-            "r.sha256, r.fetched_at, a.ingested_at, a.pipeline_version, a.run_id "
-            "FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
+        found = load_articles(self._conn, [article_id])
+        if not found:
             raise NotFoundError(f"{self.path}: no article {article_id} in the store; find ids with warta search")
-        article = Article.from_dict(json.loads(row[0]))
-        return StoredArticle(
-            id=article_id,
-            article=article,
-            canonical_url=row[2],
-            published_utc=row[3],
-            duplicate_of=row[4],
-            story_id=row[5],
-            source=row[6],
-            sha256=row[7],
-            fetched_at=row[8],
-            ingested_at=row[9],
-            pipeline_version=row[10],
-            run_id=row[11],
-            entities=self._entities(article_id),
-            quotes=tuple(Quote(*r) for r in self._rows("quotes", _QUOTE_FIELDS, article_id)),
-            events=tuple(Event(*r) for r in self._rows("events", _EVENT_FIELDS, article_id)),
-            problems=article.problems,
-        )
+        return found[0]
 
-    def _rows(self, table: str, fields: tuple[str, ...], article_id: int) -> list[Any]:
-        sql = f"SELECT {_columns(fields)} FROM {table} WHERE article_id = ? ORDER BY id"
-        return self._conn.execute(sql, (article_id,)).fetchall()
-
-    def _entities(self, article_id: int) -> tuple[Entity, ...]:
-        rows = self._conn.execute(
-            "SELECT e.key, e.label, e.canonical, json_group_array(DISTINCT m.text), count(*) AS n "
-            "FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = ? "
-            "GROUP BY e.key ORDER BY n DESC, e.key",
-            (article_id,),
-        ).fetchall()
-        return tuple(
-            Entity(key, label, canonical, tuple(a for a in json.loads(aliases) if a != canonical), n)
-            for key, label, canonical, aliases, n in rows
-        )
+    def articles(self, where: ArticleFilter | None = None, *, batch_size: int = BATCH_SIZE) -> Iterator[StoredArticle]:
+        """Every article ``where`` selects (canonical ones unless it says otherwise), in id order,
+        read from the store a batch at a time (for exports)."""
+        return iter_articles(self._conn, where or ArticleFilter(), batch_size=batch_size)
 
     def raw_page(self, article_id: int) -> PageRecord:
         """The page an article was extracted from, as it arrived (to re-process it)."""
@@ -288,11 +231,137 @@ class Store:
         hints = json.loads(row[5]) if row[5] else None
         return PageRecord(zlib.decompress(row[0]), row[1], row[2], row[3], row[4], hints, row[6])
 
+    # --- reprocess -----------------------------------------------------------------------------
+
+    def pages_to_reprocess(
+        self, where: ArticleFilter | None = None, *, outdated_only: bool = False
+    ) -> Iterator[tuple[int, PageRecord]]:
+        """``(article id, raw page)`` of every article ``where`` selects (duplicates included unless
+        it says otherwise), in id order, a batch at a time; with ``outdated_only``, only articles an
+        other pipeline than this one (:data:`PIPELINE_VERSION`) made."""
+        sql, params = conditions(where or ArticleFilter(include_duplicates=True))
+        if outdated_only:
+            sql.append("a.pipeline_version != ?")
+            params.append(PIPELINE_VERSION)
+        clause = " AND ".join(["a.id > ?", *sql])
+        last = 0
+        while True:
+            rows = self._conn.execute(
+                "SELECT a.id, r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256 "
+                f"FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id WHERE {clause} ORDER BY a.id LIMIT ?",
+                [last, *params, BATCH_SIZE],
+            ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                hints = json.loads(row[6]) if row[6] else None
+                yield int(row[0]), PageRecord(zlib.decompress(row[1]), row[2], row[3], row[4], row[5], hints, row[7])
+            last = int(rows[-1][0])
+
+    def replace_analysis(self, article_id: int, analysis: Analysis, *, canonical_url: str | None = None) -> None:
+        """Put a new extraction and analysis of a stored page in place of the old, in one transaction.
+
+        The article row is rewritten (the FTS index follows by trigger), its mentions, quotes,
+        events and problems replaced, ``pipeline_version`` set to this warta's. Its raw page,
+        duplicate link and story are kept: they are decisions across articles, not about this one.
+        """
+        article = analysis.article
+        article_json = article.to_dict()
+        del article_json["text"]
+        text = article.text
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT a.duplicate_of, a.run_id, r.source FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id "
+                "WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"{self.path}: no article {article_id} in the store")
+            duplicate_of, run_id, source = row
+            conn.execute(
+                "UPDATE articles SET url = ?, canonical_url = ?, site = ?, publisher = ?, title = ?, description = ?, "
+                "authors = ?, published = ?, published_utc = ?, language = ?, text = ?, article_json = ?, "
+                "text_sha256 = ?, pipeline_version = ? WHERE id = ?",
+                (
+                    article.url,
+                    canonical_url,
+                    article.site,
+                    article.publisher,
+                    article.title,
+                    article.description,
+                    json.dumps(list(article.authors), ensure_ascii=False),
+                    article.published,
+                    published_utc(article.published),
+                    article.language,
+                    text,
+                    json.dumps(article_json, ensure_ascii=False),
+                    sha256_hex(text.encode("utf-8")),
+                    PIPELINE_VERSION,
+                    article_id,
+                ),
+            )
+            delete_findings(conn, article_id)
+            if duplicate_of is None:
+                write_findings(conn, article_id, analysis, rename=True)
+            conn.executemany(
+                "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
+                [(run_id, source, article_id, p.code, p.detail) for p in article.problems],
+            )
+
+    def prune_entities(self) -> int:
+        """Drop entities no mention names any more (after a reprocess); return how many."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "DELETE FROM entities WHERE key NOT IN (SELECT entity_key FROM mentions WHERE entity_key IS NOT NULL)"
+            )
+        return cursor.rowcount
+
     # --- queries -------------------------------------------------------------------------------
+
+    def resolve_entity(self, name: str) -> EntityCount:
+        """The entity a key or name stands for (see :mod:`warta.store.names`); raises
+        :class:`~warta.errors.AmbiguousNameError` listing the candidates when several fit."""
+        return resolve_entity(self._conn, name)
+
+    def top_entities(
+        self, where: ArticleFilter | None = None, *, label: str | None = None, limit: int = 20, by: str = "mentions"
+    ) -> list[EntityCount]:
+        """The most named entities (``by`` mentions or articles) in the articles ``where`` selects."""
+        return top_entities(self._conn, self.resolved(where or ArticleFilter()), label=label, limit=limit, by=by)
+
+    def entity(
+        self, name: str, where: ArticleFilter | None = None, *, top: int = 10, quotes: int = 10, articles: int = 10
+    ) -> EntityProfile:
+        """One entity (a key or a name): timeline, co-mentioned entities, quotes, latest articles."""
+        chosen = self.resolved(where or ArticleFilter())
+        return entity_profile(self._conn, name, chosen, top=top, quotes=quotes, articles=articles)
+
+    def quotes(self, query: QuoteQuery | None = None) -> list[QuoteHit]:
+        """Quotes by speaker and words, newest first (see :class:`QuoteQuery`)."""
+        chosen = query or QuoteQuery()
+        return list_quotes(self._conn, replace(chosen, where=self.resolved(chosen.where)))
+
+    def stories(self, where: ArticleFilter | None = None, *, limit: int = 50) -> list[StoryRow]:
+        """Stories with articles in ``where``, most recently seen first (none until clustering runs)."""
+        return list_stories(self._conn, self.resolved(where or ArticleFilter()), limit=limit)
+
+    def _check_story(self, story_id: int | None) -> None:
+        if story_id is not None and not story_exists(self._conn, story_id):
+            raise NotFoundError(f"{self.path}: no story {story_id} in the store; list stories with warta stories")
+
+    def resolved(self, where: ArticleFilter) -> ArticleFilter:
+        """``where`` with its entity (a key or any name :meth:`resolve_entity` takes) as a key;
+        a story it names must exist."""
+        self._check_story(where.story)
+        if not where.entity:
+            return where
+        return replace(where, entity=resolve_entity(self._conn, where.entity).key)
 
     def search(self, query: SearchQuery | str) -> list[SearchHit]:
         """Full-text search with filters, best first (see :mod:`warta.store.search`)."""
-        return search(self._conn, SearchQuery(query) if isinstance(query, str) else query)
+        chosen = SearchQuery(query) if isinstance(query, str) else query
+        self._check_story(chosen.story)
+        return search(self._conn, chosen)
 
     def summary(self) -> StoreSummary:
         """Counts over the whole store."""
@@ -315,6 +384,10 @@ class Store:
             fts_rows=count("SELECT count(*) FROM articles_fts_docsize"),
             runs=count("SELECT count(*) FROM ingest_runs"),
             problems=problems,
+            stories=count("SELECT count(*) FROM stories"),
+            sites=count("SELECT count(DISTINCT site) FROM articles WHERE duplicate_of IS NULL"),
+            first_published=self._conn.execute("SELECT min(published_utc) FROM articles").fetchone()[0],
+            last_published=self._conn.execute("SELECT max(published_utc) FROM articles").fetchone()[0],
         )
 
     def check_integrity(self) -> None:

@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from warta.errors import QueryError
+from warta.store.filters import MAX_LIMIT, check_limit, conditions, utc_bound
 from warta.store.records import SearchHit, SearchQuery
 
 __all__ = ["MAX_LIMIT", "fts_query", "search", "utc_bound"]
 
-MAX_LIMIT = 1000
 # Title words weigh more than body words: a title names what the article is about.
 _TITLE_WEIGHT = 5.0
 _SNIPPET_WORDS = 24
-_WIB = timezone(timedelta(hours=7))
 
 _TOKEN = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _WORDLIKE = re.compile(r"\w")
@@ -79,54 +77,15 @@ def fts_query(text: str) -> str:
     return positive
 
 
-def utc_bound(value: str, *, end: bool = False) -> tuple[str, bool]:
-    """An ISO date or date-time as a UTC bound for ``published_utc``, and whether it is exclusive.
-
-    A date without a zone is read as WIB (UTC+7), the zone most Indonesian news is dated in; a
-    plain date as ``end`` stands for the whole day (the bound is the next midnight, exclusive).
-    """
-    try:
-        parsed = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise QueryError(
-            f"{value!r} is not a date; give an ISO date (2024-06-18) or date-time (2024-06-18T09:00+07:00)"
-        ) from None
-    exclusive = False
-    if end and "T" not in value and " " not in value.strip():
-        parsed += timedelta(days=1)
-        exclusive = True
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=_WIB)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), exclusive
-
-
 def search(conn: sqlite3.Connection, query: SearchQuery) -> list[SearchHit]:
     """Run ``query`` against the store: best BM25 first, at most ``query.limit`` hits."""
-    if not 1 <= query.limit <= MAX_LIMIT:
-        raise QueryError(f"the result limit must be between 1 and {MAX_LIMIT}, not {query.limit}")
+    check_limit(query.limit)
     match = fts_query(query.text)
     where = ["articles_fts MATCH ?"]
     params: list[Any] = [match]
-    if not query.include_duplicates:
-        where.append("a.duplicate_of IS NULL")
-    if query.since:
-        bound, _ = utc_bound(query.since)
-        where.append("a.published_utc >= ?")
-        params.append(bound)
-    if query.until:
-        bound, exclusive = utc_bound(query.until, end=True)
-        where.append("a.published_utc < ?" if exclusive else "a.published_utc <= ?")
-        params.append(bound)
-    if query.site:
-        site = query.site.strip().lower().removeprefix("www.")
-        where.append("(a.site = ? OR a.site LIKE ? ESCAPE '\\')")
-        params += [site, "%." + site.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")]
-    if query.entity:
-        where.append(
-            "a.id IN (SELECT m.article_id FROM mentions m WHERE m.entity_key IN "
-            "(SELECT e.key FROM entities e WHERE e.key = ? OR e.canonical = ? COLLATE NOCASE))"
-        )
-        params += [query.entity.strip(), query.entity.strip()]
+    filters, extra = conditions(query.filter())
+    where += filters
+    params += extra
     if query.speaker:
         where.append(
             "a.id IN (SELECT q.article_id FROM quotes q WHERE q.speaker = ? OR q.speaker_name = ? COLLATE NOCASE)"

@@ -1,0 +1,165 @@
+"""Queries over a real store (the bundled sample pages): entities, names, profiles, quotes, stories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from warta.errors import AmbiguousNameError, NotFoundError, QueryError
+from warta.ingest import ingest
+from warta.store import ArticleFilter, QuoteQuery, SearchQuery, Store, open_store
+
+from conftest import SAMPLES
+
+PUTIN = "per:vladimir-putin"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    db = tmp_path_factory.mktemp("queries") / "w.db"
+    with open_store(db) as opened:
+        ingest(opened, [str(SAMPLES)])
+        yield opened
+
+
+def test_top_entities_count_mentions_and_articles_in_a_window(store: Store) -> None:
+    top = store.top_entities(limit=50)
+    assert top and [e.mentions for e in top] == sorted((e.mentions for e in top), reverse=True)
+    assert all(1 <= e.articles <= e.mentions for e in top)
+    by_articles = store.top_entities(by="articles", limit=50)
+    assert [e.articles for e in by_articles] == sorted((e.articles for e in by_articles), reverse=True)
+    people = store.top_entities(label="per", limit=50)
+    assert people and {e.label for e in people} == {"PER"}
+    assert PUTIN in {e.key for e in people}
+    # Putin's article has no date: a window leaves it out.
+    dated = store.top_entities(ArticleFilter(since="2015-01-01"), limit=1000)
+    assert PUTIN not in {e.key for e in dated}
+    in_2016 = store.top_entities(ArticleFilter(since="2016-01-01", until="2016-12-31"), limit=1000)
+    assert in_2016 and sum(e.mentions for e in in_2016) < sum(e.mentions for e in store.top_entities(limit=1000))
+    assert store.top_entities(ArticleFilter(site="example.org")) == []
+    assert len(store.top_entities(limit=3)) == 3
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"label": "DATE"},
+        {"by": "fame"},
+        {"limit": 0},
+        {"where": ArticleFilter(since="kemarin")},
+        {"where": ArticleFilter(since="2020-01-05", until="2020-01-01")},
+        {"where": ArticleFilter(site="  ")},
+    ],
+)
+def test_bad_entity_filters_are_query_errors(store: Store, bad: dict[str, object]) -> None:
+    with pytest.raises(QueryError):
+        store.top_entities(**bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", [PUTIN, "Vladimir Putin", "VLADIMIR PUTIN", "putin", "  Vladimir   putin "])
+def test_a_key_a_name_in_any_case_or_a_word_of_it_resolves(store: Store, name: str) -> None:
+    assert store.resolve_entity(name).key == PUTIN
+
+
+def test_an_ambiguous_name_lists_its_candidates(store: Store) -> None:
+    with pytest.raises(AmbiguousNameError) as caught:
+        store.resolve_entity("korea")
+    assert {"loc:korea-utara", "loc:korea-selatan"} <= set(caught.value.candidates)
+    assert "loc:korea-utara" in str(caught.value) and "give one of their keys" in str(caught.value)
+    with pytest.raises(AmbiguousNameError):
+        store.entity("korea")
+
+
+@pytest.mark.parametrize("name", ["nobody at all", "put", "per:nobody"])
+def test_an_unknown_name_is_not_found(store: Store, name: str) -> None:
+    with pytest.raises(NotFoundError, match="no entity"):
+        store.resolve_entity(name)
+
+
+@pytest.mark.parametrize("name", ["", "  ", "%", "*?"])
+def test_a_name_with_no_word_is_a_query_error(store: Store, name: str) -> None:
+    with pytest.raises(QueryError):
+        store.resolve_entity(name)
+
+
+def test_an_entity_profile_has_its_timeline_co_mentions_quotes_and_articles(store: Store) -> None:
+    putin = store.entity("putin")
+    assert putin.entity.key == PUTIN and putin.entity.mentions >= 5 and putin.entity.articles == 1
+    assert putin.timeline == () and putin.undated == putin.entity.mentions  # the dump has no date
+    shared = {c.key for c in putin.co_mentioned}
+    assert "loc:rusia" in shared and PUTIN not in shared
+    assert [a.title for a in putin.articles] == ["Presiden Rusia Vladimir Putin Akan Berkunjung ke Korea Utara"]
+    eka = store.entity("Eka Asmadi")
+    assert eka.quotes and {q.quote.speaker for q in eka.quotes} == {eka.entity.key}
+    assert [(d.day, d.articles) for d in eka.timeline] == [("2015-11-05", 1)]
+    assert sum(d.mentions for d in eka.timeline) == eka.entity.mentions
+    assert eka.to_dict()["latest_articles"][0]["site"] == "www.antaranews.com"
+    outside = store.entity("Eka Asmadi", ArticleFilter(since="2020-01-01"))
+    assert (outside.entity.mentions, outside.timeline, outside.quotes) == (0, (), ())
+
+
+def test_quotes_by_speaker_and_words(store: Store) -> None:
+    everything = store.quotes(QuoteQuery(limit=1000))
+    assert len(everything) == store.summary().quotes
+    dates = [q.article.published or "" for q in everything if q.article.published]
+    assert dates == sorted(dates, reverse=True)
+    eka = store.quotes(QuoteQuery(speaker="eka asmadi"))
+    assert eka and {q.quote.speaker_name for q in eka} == {"Eka Asmadi"}
+    assert all(q.quote.role for q in eka) and eka[0].article.title
+    bandara = store.quotes(QuoteQuery("bandara"))
+    assert bandara and all("bandara" in q.quote.text.lower() for q in bandara)
+    phrase = store.quotes(QuoteQuery('"abu vulkanik" -kucing'))
+    assert phrase and all("abu vulkanik" in q.quote.text for q in phrase)
+    assert store.quotes(QuoteQuery("bandara -bandara")) == []
+    # LIKE wildcards in the query are text, not patterns.
+    assert store.quotes(QuoteQuery("a%b_c")) == []
+    unlinked = [q for q in everything if q.quote.speaker is None and q.quote.speaker_name]
+    if unlinked:  # a speaker warta named without an entity is found by that name
+        assert store.quotes(QuoteQuery(speaker=unlinked[0].quote.speaker_name))
+    with pytest.raises(NotFoundError, match="no entity or speaker"):
+        store.quotes(QuoteQuery(speaker="Nobody Atall"))
+
+
+@pytest.mark.parametrize("typed", ["", "  ", "-bandara", '"', "%", "*"])
+def test_a_quote_query_with_nothing_to_find_is_a_query_error(store: Store, typed: str) -> None:
+    with pytest.raises(QueryError):
+        store.quotes(QuoteQuery(typed))
+
+
+def test_stories_are_empty_until_clustering_and_an_unknown_story_is_not_found(store: Store) -> None:
+    assert store.stories() == []
+    with pytest.raises(NotFoundError, match="no story 7"):
+        store.search(SearchQuery("presiden", story=7))
+
+
+def test_stories_and_the_story_filter_once_a_story_exists(tmp_path: Path) -> None:
+    db = tmp_path / "w.db"
+    with open_store(db) as opened:
+        ingest(opened, [str(SAMPLES / "kompas-2016-menteri-yuddy.html"), str(SAMPLES / "detik-2015-galaxy-s6.html")])
+    import sqlite3
+
+    conn = sqlite3.connect(db)  # the story clusterer's write, done by hand here
+    conn.execute("INSERT INTO stories (id, title, first_seen, last_seen) VALUES (1, 'PNS', '2016-02-16', '2016-02-16')")
+    conn.execute("UPDATE articles SET story_id = 1 WHERE site LIKE '%kompas.com'")
+    conn.commit()
+    conn.close()
+    with open_store(db) as opened:
+        [story] = opened.stories()
+        assert (story.id, story.title, story.size) == (1, "PNS", 1)
+        assert opened.stories(ArticleFilter(site="detik.com")) == []
+        assert [h.site for h in opened.search(SearchQuery("yang OR dan", story=1))] == ["nasional.kompas.com"]
+        assert [a.article.site for a in opened.articles(ArticleFilter(story=1))] == ["nasional.kompas.com"]
+
+
+def test_an_empty_store_answers_every_query_with_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "empty.db") as empty:
+        assert empty.top_entities() == []
+        assert empty.quotes() == []
+        assert empty.stories() == []
+        assert list(empty.articles()) == []
+        with pytest.raises(NotFoundError):
+            empty.entity("putin")
+        summary = empty.summary()
+        assert (summary.articles, summary.first_published, summary.sites) == (0, None, 0)
