@@ -40,7 +40,7 @@ PUBLISHED = {"nergrit": "79.09 (XLM-R base, test)", "nerp": "79.25 (IndoBERT-lar
 sys.path.insert(0, str(REPO / "src"))
 
 import docsection  # noqa: E402  (a sibling module: benchmarks/ is on sys.path when run as a script)
-from warta.lang.id.ner import MODEL_FILE, load_tagger, model_info  # noqa: E402
+from warta.lang.id.ner import MODEL_FILE, NEURAL_FILE, load_tagger, model_info  # noqa: E402
 from warta.lang.id.ner.clusters import CLUSTERS_FILE  # noqa: E402
 from warta.lang.id.ner.conll import Sentence  # noqa: E402
 from warta.lang.id.ner.features import FeatureExtractor  # noqa: E402
@@ -117,7 +117,7 @@ def load_time() -> dict[str, float]:
 
 
 def sizes() -> dict[str, int]:
-    files = (MODEL_FILE, GAZETTEER_FILE, CLUSTERS_FILE, NAMES_FILE, CUES_FILE)
+    files = (MODEL_FILE, NEURAL_FILE, GAZETTEER_FILE, CLUSTERS_FILE, NAMES_FILE, CUES_FILE)
     return {path.name: path.stat().st_size for path in files if path.exists()}
 
 
@@ -192,7 +192,8 @@ def render(r: dict[str, Any]) -> str:
             "Entity-level exact-match F1 (an entity counts when its first token, last token and type all "
             "match; conlleval's reading of IOB2), micro-averaged over PER, ORG and LOC. The corpora's own tags "
             "are mapped to PER/ORG/LOC as docs/model-card.md explains (NERP's EVT and FNB are dropped). "
-            "The model never saw these splits; it learned from the train splits only.",
+            "The model never saw these splits; it learned from the train splits only. warta's rows are the "
+            "shipped model: the CRF with the neural scorer's scores added (docs/model-card.md).",
             "",
             *rows,
             "",

@@ -10,13 +10,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from warta.lang.id.ner import LABELS, load_tagger, model_info, spans
+from warta.lang.id.ner import LABELS, NEURAL_FILE, load_tagger, model_info, spans
 from warta.lang.id.ner.clusters import build_clusters, load_clusters, write_clusters
 from warta.lang.id.ner.conll import TAG_MAPS, Sentence, label_spans, map_tag, read_blocks, read_corpus, repair_iob2
 from warta.lang.id.ner.crf import CrfModel
-from warta.lang.id.ner.features import FeatureExtractor, case_class, word_shape
+from warta.lang.id.ner.features import FeatureExtractor, Matches, case_class, word_shape
 from warta.lang.id.ner.lexicon import Cues, Gazetteer
 from warta.lang.id.ner.names import fold_names, names_from
+from warta.lang.id.ner.neural import CLUSTER_LEVELS, CUE_CLASSES, NeuralModel, Vocab
 from warta.lang.id.ner.scoring import score
 from warta.lang.id.ner.tagger import Tagger
 from warta.lang.id.ner.train import Inputs, Settings, train_crf, train_model
@@ -255,6 +256,7 @@ def test_training_script_builds_a_working_model_from_a_slice_of_the_corpora(tmp_
             "200",
             "--iterations",
             "20",
+            "--no-neural",
             "--out",
             str(tmp_path),
         ],
@@ -340,3 +342,113 @@ def test_shipped_model_scores_on_idner_dev() -> None:
     sentences = read_corpus(path.read_text(encoding="utf-8").splitlines(), "idner")
     predicted = load_tagger().tag_many([s.tokens for s in sentences])
     assert score([s.tags for s in sentences], predicted).overall.f1 > 0.80
+
+
+# --- The neural scorer -------------------------------------------------------------------------
+
+
+def _random_network(seed: int = 0) -> NeuralModel:
+    """A small network with random weights over a toy vocabulary (padding rows zero, as trained)."""
+    rng = np.random.default_rng(seed)
+    vocab = Vocab(
+        {w: i for i, w in enumerate(["presiden", "joko", "widodo", "di", "jakarta"], start=2)},
+        {ch: i for i, ch in enumerate("abcdefghijklmnopqrstuvwxyzJPW", start=4)},
+        {"0:1": 1, "1:7": 2},
+        {"B-PER": 1, "I-PER": 2, "B-LOC": 3},
+    )
+    hidden1, hidden2, marks = 6, 5, 3
+    inputs = 4 + 3 + 2 + CLUSTER_LEVELS * 2 + len(CUE_CLASSES) + 2 * marks
+
+    def normal(*shape: int) -> np.ndarray:
+        return rng.normal(size=shape).astype(np.float32)
+
+    weights = {
+        "word_emb": normal(7, 4),
+        "char_emb": normal(34, 2),
+        "char_conv": normal(3, 2, 3),
+        "char_bias": normal(3),
+        "case_emb": normal(6, 2),
+        "cluster_emb": normal(3, 2),
+        "mark_emb": normal(4, marks),
+        "conv1": normal(hidden1, inputs, 5),
+        "bias1": normal(hidden1),
+        "conv2": normal(hidden2, hidden1, 3),
+        "bias2": normal(hidden2),
+        "out": normal(len(LABELS), hidden2),
+        "out_bias": normal(len(LABELS)),
+        "transition": normal(len(LABELS), len(LABELS)),
+    }
+    for name in ("word_emb", "char_emb", "cluster_emb", "mark_emb"):
+        weights[name][0] = 0.0
+    return NeuralModel(vocab, weights)
+
+
+def _naive_emissions(model: NeuralModel, tokens: list[str], marks: list[tuple[int, int]]) -> np.ndarray:
+    """The network written out position by position, for comparison with the fast path."""
+    w = model.w
+    vectors = model.word_vectors(tokens, Cues.load(), {"jakarta": "1|7"})
+    x = np.concatenate([vectors, w["mark_emb"][[g for g, _ in marks]], w["mark_emb"][[n for _, n in marks]]], axis=1)
+    n = len(tokens)
+    padded = np.zeros((n + 4, x.shape[1]), dtype=np.float32)
+    padded[2:-2] = x
+    h1 = np.stack([sum(w["conv1"][:, :, k] @ padded[t + k] for k in range(5)) for t in range(n)]) + w["bias1"]
+    h1p = np.zeros((n + 4, h1.shape[1]), dtype=np.float32)
+    h1p[2:-2] = np.maximum(h1, 0.0)
+    h2 = np.stack([sum(w["conv2"][:, :, k] @ h1p[t + 2 * k] for k in range(3)) for t in range(n)]) + w["bias2"]
+    result: np.ndarray = np.maximum(h2, 0.0) @ w["out"].T + w["out_bias"]
+    return result
+
+
+def test_neural_emissions_match_the_network_written_out_and_ignore_batch_neighbours() -> None:
+    model = _random_network()
+    cues, clusters = Cues.load(), {"jakarta": "1|7"}
+    first = ["Presiden", "Joko", "Widodo", "di", "Jakarta", "."]
+    second = ["Xyz", "di", "Jakarta"]
+    matches: list[Matches] = [([(1, 3, "PER"), (4, 5, "LOC")], [(1, 3, "PER")]), ([(2, 3, "LOC")], [(2, 3, "LOC")])]
+    marks = [model.vocab.sentence_marks(len(first), matches[0]), model.vocab.sentence_marks(len(second), matches[1])]
+    assert marks == [[(0, 0), (1, 1), (2, 2), (0, 0), (3, 0), (0, 0)], [(0, 0), (0, 0), (3, 3)]]
+    both = model.emissions([first, second], matches, cues, clusters)
+    expected = np.concatenate([_naive_emissions(model, first, marks[0]), _naive_emissions(model, second, marks[1])])
+    assert np.allclose(both, expected, atol=1e-4)
+    alone = _random_network().emissions([second], matches[1:], cues, clusters)
+    assert np.allclose(alone, both[len(first) :], atol=1e-4)
+
+
+def test_neural_scores_are_reordered_and_weighted_for_the_crf() -> None:
+    model = _random_network()
+    model.weight = 0.5
+    labels = ("O", "B-LOC", "B-PER", "I-LOC", "B-ORG", "I-ORG", "I-PER")
+    aligned = model.for_labels(labels)
+    cues = Cues.load()
+    matches: list[Matches] = [([(0, 2, "PER")], [])]
+    raw = model.emissions([["Joko", "Widodo"]], matches, cues, {})
+    moved = aligned.emissions([["Joko", "Widodo"]], matches, cues, {})
+    order = [LABELS.index(label) for label in labels]
+    assert np.allclose(moved, 0.5 * raw[:, order], atol=1e-5)
+    assert np.allclose(aligned.transition, 0.5 * model.transition[np.ix_(order, order)])
+
+
+def test_marks_come_from_the_longest_matches() -> None:
+    vocab = _random_network().vocab
+    matches: Matches = ([(1, 3, "PER"), (4, 5, "LOC")], [(4, 5, "ORG")])
+    assert vocab.sentence_marks(5, matches) == [(0, 0), (1, 0), (2, 0), (0, 0), (3, 0)]
+
+
+def test_shipped_neural_scorer_changes_the_crf_scores() -> None:
+    if not NEURAL_FILE.exists():
+        pytest.skip("no neural scorer shipped")
+    tokens = ["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."]
+    tagger = load_tagger()
+    assert tagger._neural is not None
+    assert tagger.tag(tokens)[1:3] == ["B-PER", "I-PER"]
+
+
+def test_neural_training_learns_a_synthetic_corpus() -> None:
+    pytest.importorskip("torch")
+    from warta.lang.id.ner.neural_train import NeuralSettings, f1_of, train_network
+
+    sentences = synthetic_sentences()
+    extractor = FeatureExtractor(Cues.load(), Gazetteer())
+    data = [(s, "idner" if i % 2 else "nerp") for i, s in enumerate(sentences)]
+    trained = train_network(data, extractor, NeuralSettings(epochs=10, batch=4, hidden1=16, hidden2=8))
+    assert f1_of(trained.model("idner"), extractor, sentences) > 0.9

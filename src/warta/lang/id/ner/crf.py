@@ -139,7 +139,7 @@ class CrfModel:
         """Viterbi: the best label sequence of each sentence, its tokens' emission rows in order."""
         if not lengths or not max(lengths):
             return [[] for _ in lengths]
-        paths = _viterbi(emissions, lengths, self.transition)
+        paths = viterbi(emissions, lengths, self.transition)
         names = np.array(self.labels, dtype=object)[paths]
         return [names[:n, k].tolist() for k, n in enumerate(lengths)]
 
@@ -148,7 +148,7 @@ class CrfModel:
         return self.best_paths(self.emissions([f for s in sentences for f in s]), [len(s) for s in sentences])
 
 
-def _viterbi(emissions: Floats, lengths: Sequence[int], transition: Floats) -> npt.NDArray[np.int64]:
+def viterbi(emissions: Floats, lengths: Sequence[int], transition: Floats) -> npt.NDArray[np.int64]:
     """Batched Viterbi: every sentence advances one position per step, padded to the longest.
 
     Returns the best label ids as a (longest, sentences) array; rows past a sentence's own

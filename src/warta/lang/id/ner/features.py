@@ -77,6 +77,9 @@ class WordFeatures(NamedTuple):
     case: str
 
 
+# A sentence's gazetteer matches and training-name matches, each as (start, end, kinds).
+Matches = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
+
 # Offsets of the word-level feature groups, in WordFeatures order (own, before, after, ...):
 # group k of the word at position i applies to the token at i - OFFSETS[k].
 OFFSETS = (0, -1, 1, -2, 2)
@@ -160,8 +163,15 @@ class FeatureExtractor:
         self._cache[word] = entry
         return entry
 
-    def context(self, words: Sequence[WordFeatures]) -> list[list[str]]:
-        """The features of each token that depend on more than one word."""
+    def matches(self, lowers: Sequence[str]) -> Matches:
+        """The gazetteer's and the training names' longest matches over lower-cased tokens."""
+        return self.gazetteer.match(lowers), self.names.match(lowers) if self.names is not None else []
+
+    def context(self, words: Sequence[WordFeatures], matches: Matches | None = None) -> list[list[str]]:
+        """The features of each token that depend on more than one word.
+
+        ``matches`` are the sentence's :meth:`matches`, when the caller has them already.
+        """
         n = len(words)
         out: list[list[str]] = []
         prev = "<s>"
@@ -178,10 +188,9 @@ class FeatureExtractor:
             out.append(feats)
             prev = lower
         # Gazetteer matches mark the tokens they cover and their neighbours (most tokens: none).
-        lowers = [w.lower for w in words]
-        _mark(out, self.gazetteer.match(lowers), "g")
-        if self.names is not None:
-            _mark(out, self.names.match(lowers), "n")
+        gazetteer, names = matches if matches is not None else self.matches([w.lower for w in words])
+        _mark(out, gazetteer, "g")
+        _mark(out, names, "n")
         return out
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:

@@ -81,17 +81,17 @@ class Gazetteer:
         out: list[tuple[int, int, str]] = []
         names, longest = self._names, self._longest
         n = len(lowers)
-        i = 0
-        while i < n:
-            most = longest.get(lowers[i], 0)
-            found = 0
-            for size in range(min(most, n - i), 0, -1):
+        end = 0  # tokens before this are inside a match already
+        # Most tokens start no name: find the few that may in one pass, then try only those.
+        for i in [i for i, word in enumerate(lowers) if word in longest]:
+            if i < end:
+                continue
+            for size in range(min(longest[lowers[i]], n - i), 0, -1):
                 kinds = names.get(tuple(lowers[i : i + size]))
                 if kinds is not None:
                     out.append((i, i + size, kinds))
-                    found = size
+                    end = i + size
                     break
-            i += found or 1
         return out
 
     def write(self, path: Path) -> None:

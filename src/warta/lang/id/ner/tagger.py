@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from warta.lang.id.ner.conll import label_spans, repair_iob2
 from warta.lang.id.ner.crf import CrfModel, Floats
 from warta.lang.id.ner.features import OFFSETS, FeatureExtractor
+from warta.lang.id.ner.neural import NeuralModel
 
 # Sentences longer than this are tagged in windows of this many tokens. Real sentences are far
 # shorter (the longest in the three training corpora has 132 tokens); the cap keeps memory flat
@@ -30,15 +32,29 @@ class Tagger:
     ``domain`` names the annotation style the model imitates (see docs/model-card.md); the
     tagger adds that domain's weights once, when it is built.
 
+    ``neural``, when given, is the network of ``neural.py`` (loaded in the same domain); its
+    scores, times its weight, are added to the CRF's before decoding.
+
     Speed: the weights of a word's word-level features are summed once per distinct word and
     position (own, one before, one after, two before, two after) and kept in a table, so a
-    token's score is five table rows plus its few context features.
+    token's score is five table rows plus its few context features (the network caches its
+    first layer the same way).
     """
 
-    def __init__(self, model: CrfModel, extractor: FeatureExtractor, domain: str | None = None) -> None:
+    def __init__(
+        self,
+        model: CrfModel,
+        extractor: FeatureExtractor,
+        domain: str | None = None,
+        neural: NeuralModel | None = None,
+    ) -> None:
         self.domain = domain
         self._model = model.for_domain(domain)
         self._extractor = extractor
+        # The neural scorer (already in ``domain``'s style), whose scores are added to the CRF's.
+        self._neural = neural.for_labels(self._model.labels) if neural is not None else None
+        if self._neural is not None:
+            self._model = replace(self._model, transition=self._model.transition + self._neural.transition)
         self._rows: dict[str, int] = {}
         self._table = np.zeros((1024, len(OFFSETS), len(self._model.labels)), dtype=np.float32)
 
@@ -58,22 +74,33 @@ class Tagger:
             for start in range(0, len(tokens), WINDOW):
                 windows.append(tokens[start : start + WINDOW])
                 owners.append(k)
+        # Batches of similar lengths: the batched Viterbi pads every sentence to its batch's longest.
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        decoded: list[list[str]] = [[] for _ in windows]
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            for i, labels in zip(batch, self._tag_batch([windows[i] for i in batch]), strict=True):
+                decoded[i] = labels
         out: list[list[str]] = [[] for _ in range(owners[-1] + 1 if owners else 0)]
-        for start in range(0, len(windows), BATCH):
-            labels = self._tag_batch(windows[start : start + BATCH])
-            for k, window_labels in zip(owners[start : start + BATCH], labels, strict=True):
-                out[k] += window_labels
+        for k, labels in zip(owners, decoded, strict=True):
+            out[k] += labels
         # Windows are decoded apart, so a join can leave an I- with no B- before it.
         return [repair_iob2(labels) if len(labels) > WINDOW else labels for labels in out]
 
     def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        word = self._extractor.word
-        context = self._extractor.context
+        extractor = self._extractor
+        word = extractor.word
         flat_tokens = [token for tokens in sentences for token in tokens]
         lengths = [len(tokens) for tokens in sentences]
-        scores = self._model.emissions([feats for tokens in sentences for feats in context([word(t) for t in tokens])])
+        words = [[word(t) for t in tokens] for tokens in sentences]
+        matches = [extractor.matches([w.lower for w in ws]) for ws in words]
+        scores = self._model.emissions(
+            [feats for ws, found in zip(words, matches, strict=True) for feats in extractor.context(ws, found)]
+        )
         if len(flat_tokens):
             scores += self._word_scores(flat_tokens, lengths)
+            if self._neural is not None:
+                scores += self._neural.emissions(sentences, matches, extractor.cues, extractor.clusters)
         return self._model.best_paths(scores, lengths)
 
     def _word_scores(self, tokens: list[str], lengths: Sequence[int]) -> Floats:
