@@ -53,12 +53,15 @@ def test_quotes_show_speaker_role_and_article(db: str) -> None:
     assert code == 0 and out == "no quotes\n"
 
 
-def test_stories_are_empty_with_a_clear_message_and_search_takes_story(db: str) -> None:
+def test_stories_list_and_search_takes_story(db: str, tmp_path: Path) -> None:
     code, out, _ = run("stories", "--db", db)
+    assert code == 0 and "Presiden Rusia Vladimir Putin Akan Berkunjung ke Korea Utara" in out
+    stories = json.loads(run("stories", "--db", db, "--format", "json")[1])
+    assert stories and all(s["size"] >= 1 for s in stories)
+    code, _, err = run("search", "presiden", "--story", "999", "--db", db)
+    assert code == 1 and "no story 999" in err
+    code, out, _ = run("stories", "--db", str(tmp_path / "empty.db"))
     assert code == 0 and "no stories" in out
-    assert json.loads(run("stories", "--db", db, "--format", "json")[1]) == []
-    code, _, err = run("search", "presiden", "--story", "3", "--db", db)
-    assert code == 1 and "no story 3" in err
 
 
 def test_show_text_has_entities_quotes_with_roles_and_events(db: str) -> None:

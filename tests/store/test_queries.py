@@ -128,29 +128,41 @@ def test_a_quote_query_with_nothing_to_find_is_a_query_error(store: Store, typed
         store.quotes(QuoteQuery(typed))
 
 
-def test_stories_are_empty_until_clustering_and_an_unknown_story_is_not_found(store: Store) -> None:
-    assert store.stories() == []
-    with pytest.raises(NotFoundError, match="no story 7"):
-        store.search(SearchQuery("presiden", story=7))
+def test_ingest_puts_every_canonical_article_in_one_story(store: Store) -> None:
+    stories = store.stories()
+    assert stories and all(s.size >= 1 and s.title for s in stories)
+    canonical = [
+        a
+        for a in store.articles()
+        if a.duplicate_of is None and not any(p.code == "not_an_article" for p in a.article.problems)
+    ]
+    assert all(a.story_id is not None for a in canonical)
+    assert sum(s.size for s in stories) == len(canonical)
+    with pytest.raises(NotFoundError, match="no story 999"):
+        store.search(SearchQuery("presiden", story=999))
 
 
-def test_stories_and_the_story_filter_once_a_story_exists(tmp_path: Path) -> None:
+def test_the_story_filter(store: Store) -> None:
+    kompas = next(a for a in store.articles() if a.article.site == "nasional.kompas.com")
+    assert kompas.story_id is not None
+    hits = store.search(SearchQuery("yang OR dan", story=kompas.story_id))
+    assert "nasional.kompas.com" in {h.site for h in hits}
+    assert all(a.story_id == kompas.story_id for a in store.articles(ArticleFilter(story=kompas.story_id)))
+
+
+def test_a_second_run_continues_the_stories_of_the_first(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     with open_store(db) as opened:
-        ingest(opened, [str(SAMPLES / "kompas-2016-menteri-yuddy.html"), str(SAMPLES / "detik-2015-galaxy-s6.html")])
-    import sqlite3
-
-    conn = sqlite3.connect(db)  # the story clusterer's write, done by hand here
-    conn.execute("INSERT INTO stories (id, title, first_seen, last_seen) VALUES (1, 'PNS', '2016-02-16', '2016-02-16')")
-    conn.execute("UPDATE articles SET story_id = 1 WHERE site LIKE '%kompas.com'")
-    conn.commit()
-    conn.close()
+        ingest(opened, [str(SAMPLES / "tribuntoraja-2024-putin-korea-utara.txt")])
+        [first] = opened.stories()
+    copy = tmp_path / "copy.txt"  # the same story again, as another page (one changed byte)
+    copy.write_text((SAMPLES / "tribuntoraja-2024-putin-korea-utara.txt").read_text(encoding="utf-8") + " ")
     with open_store(db) as opened:
-        [story] = opened.stories()
-        assert (story.id, story.title, story.size) == (1, "PNS", 1)
-        assert opened.stories(ArticleFilter(site="detik.com")) == []
-        assert [h.site for h in opened.search(SearchQuery("yang OR dan", story=1))] == ["nasional.kompas.com"]
-        assert [a.article.site for a in opened.articles(ArticleFilter(story=1))] == ["nasional.kompas.com"]
+        ingest(opened, [str(copy)])
+        articles = list(opened.articles(ArticleFilter(include_duplicates=True)))
+        assert len(articles) == 2
+        assert articles[1].duplicate_of == articles[0].id  # a copy: stored once, linked to the first
+        assert [s.id for s in opened.stories()] == [first.id]
 
 
 def test_an_empty_store_answers_every_query_with_nothing(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from typing import Any, TypeAlias
 from tqdm import tqdm
 
 from warta.errors import IngestError
+from warta.ingest.grouping import Grouper
 from warta.ingest.pool import ordered_map
 from warta.ingest.readers import ReadOptions, count_records, read_inputs
 from warta.ingest.records import INTERNAL_ERROR, InputPage, ReadProblem
@@ -108,11 +109,12 @@ def ingest(store: Store, paths: Sequence[str], options: IngestOptions | None = N
         smoothing=0.1,
     )
     in_flight: set[str] = set()
+    grouper = Grouper(store)
     try:
         tasks = _tasks(read_inputs(paths, opts.read), store, in_flight)
         for outcome in _run(tasks, opts):
             tally.records += 1
-            _write(store, outcome, run_id, tally, in_flight)
+            _write(store, grouper, outcome, run_id, tally, in_flight)
             bar.update(1)
     finally:
         bar.close()
@@ -141,7 +143,9 @@ def _tasks(items: Iterable[InputPage | ReadProblem], store: Store, in_flight: se
         yield item
 
 
-def _write(store: Store, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]) -> None:
+def _write(
+    store: Store, grouper: Grouper, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]
+) -> None:
     if outcome is None:
         tally.skipped += 1
         return
@@ -150,10 +154,18 @@ def _write(store: Store, outcome: Outcome, run_id: int, tally: _Tally, in_flight
         tally.problems[outcome.code] += 1
         return
     in_flight.discard(outcome.page.sha256)
-    result = store.add_article(outcome.page, outcome.analysis, canonical_url=outcome.canonical_url, run_id=run_id)
-    if not result.added:
+    copied, fp = grouper.near_duplicate(outcome.analysis.article)
+    result = store.add_article(
+        outcome.page,
+        outcome.analysis,
+        canonical_url=outcome.canonical_url,
+        run_id=run_id,
+        near_duplicate_of=copied,
+    )
+    if not result.added or result.article_id is None:
         tally.skipped += 1  # another ingest on the same store wrote it meanwhile
         return
+    grouper.record(result.article_id, fp, outcome.analysis, duplicate=result.duplicate_of is not None)
     if result.duplicate_of is not None:
         tally.duplicates += 1
     else:

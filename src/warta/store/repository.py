@@ -28,6 +28,7 @@ from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
 from warta.store.entities import entity_profile, top_entities
 from warta.store.filters import ArticleFilter, conditions
 from warta.store.findings import delete_findings, write_findings
+from warta.store.grouping import assign_story, recent_articles, story_keys
 from warta.store.names import resolve_entity
 from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary, sha256_hex
@@ -136,11 +137,13 @@ class Store:
         *,
         canonical_url: str | None = None,
         run_id: int | None = None,
+        near_duplicate_of: int | None = None,
     ) -> AddResult:
         """Store a page, its article and what the analysis found, in one transaction.
 
         Nothing is written when the page's content hash is already stored. An article whose
-        ``canonical_url`` is already held by another article is stored as its duplicate
+        ``canonical_url`` is already held by another article, or that the caller found to be a
+        near-duplicate (``near_duplicate_of``: a syndicated copy), is stored as a duplicate
         (``duplicate_of`` set, no mentions, quotes or events: they would be counted twice).
         """
         article = analysis.article
@@ -168,6 +171,11 @@ class Store:
                 row = conn.execute(
                     "SELECT id FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
                     (canonical_url,),
+                ).fetchone()
+                duplicate_of = int(row[0]) if row else None
+            if duplicate_of is None and near_duplicate_of is not None:
+                row = conn.execute(
+                    "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (near_duplicate_of,)
                 ).fetchone()
                 duplicate_of = int(row[0]) if row else None
             article_json = article.to_dict()
@@ -206,6 +214,23 @@ class Store:
                 [(run_id, page.source, article_id, p.code, p.detail) for p in article.problems],
             )
         return AddResult(article_id, duplicate_of)
+
+    # --- near-duplicates and stories ------------------------------------------------------------
+
+    def recent_articles(self, limit: int) -> list[StoredArticle]:
+        """The ``limit`` most recently stored canonical articles, oldest first (to warm an ingest up)."""
+        return recent_articles(self._conn, limit)
+
+    def story_keys(self, story_ids: list[int]) -> dict[int, str]:
+        """The clusterer key of each of these stories."""
+        return story_keys(self._conn, story_ids)
+
+    def assign_story(
+        self, article_id: int, key: str, title: str | None, first_seen: str | None, last_seen: str | None
+    ) -> int:
+        """Put an article in the story with ``key`` (created when new), in one transaction."""
+        with self._transaction() as conn:
+            return assign_story(conn, article_id, key, title, first_seen, last_seen)
 
     def article(self, article_id: int) -> StoredArticle:
         """The stored article with this id, with its entities, quotes and events."""
@@ -402,5 +427,7 @@ class Store:
 
 
 def open_store(path: str | Path) -> Store:
-    """Open the store at ``path``, creating and migrating it as needed."""
+    """Open the store at ``path``, creating it (and its folder) and migrating it as needed."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return Store(connect(path), str(path))

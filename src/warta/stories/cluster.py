@@ -85,8 +85,12 @@ class StoryClusterer:
         self._now: datetime | None = None
         self._count = 0
 
-    def add(self, key: str, analysis: Analysis) -> Assignment:
-        """Place one article (its analysis, for entities and quotes) in a story."""
+    def add(self, key: str, analysis: Analysis, *, story: str | None = None) -> Assignment:
+        """Place one article (its analysis, for entities and quotes) in a story.
+
+        ``story`` puts it in that story instead of choosing one: a store warming a new clusterer
+        up with the stories it already holds, so a later run continues them.
+        """
         article = analysis.article
         moment = to_utc(article.published) if article.published else None
         if moment is not None and (self._now is None or moment > self._now):
@@ -97,6 +101,14 @@ class StoryClusterer:
         vector = self._text_idf.add(text_terms)
         entity_terms = Counter({e.key: e.mentions or 1 for e in analysis.entities})
         entities = self._entity_idf.add(entity_terms)
+        if story is not None:
+            best, score = self._active.get(story), 1.0
+            if best is None:
+                best = _Active(story, article.title, when, when, self._count)
+                self._active[story] = best
+            self._count += 1
+            self._join(best, key, when, vector, analysis)
+            return Assignment(article=key, story=story, new=False, similarity=score)
         best, score = self._best(vector, entities)
         if best is None or score < self.settings.threshold:
             best = _Active(story_id(key), article.title, when, when, self._count)
@@ -169,6 +181,11 @@ class StoryClusterer:
             entities=entities,
             quotes=tuple(story.quotes),
         )
+
+    def story(self, story_id: str) -> Story | None:
+        """An active story as it stands now (None when it is not active)."""
+        found = self._active.get(story_id)
+        return self._snapshot(found) if found else None
 
     def active(self) -> list[Story]:
         """The stories still open, oldest first."""
