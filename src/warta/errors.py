@@ -11,6 +11,7 @@
     ├── ExtractionError             a page was read but no article could be built
     ├── ConfigurationError          a publisher profile or data file is invalid
     ├── IngestError                 an ingest cannot start (an unknown format, a bad column mapping)
+    │   └── BatchError              a batch cannot run: no cluster, an output holding another batch's shards
     └── StoreError                  the store cannot be opened, migrated or written (locked, not a store)
         ├── QueryError              a search query or filter that cannot be run as written
         │   └── AmbiguousNameError  a name that fits several entities (they are listed)
@@ -61,6 +62,11 @@ class IngestError(WartaError):
 
     Bad records inside the inputs are not errors: they become problems in the store.
     """
+
+
+class BatchError(IngestError):
+    """``warta batch`` or ``warta load`` cannot run: the scheduler cannot be reached, the output
+    directory holds the shards of another batch, a shard is not one of warta's."""
 
 
 class StoreError(WartaError):

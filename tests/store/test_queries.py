@@ -175,3 +175,39 @@ def test_an_empty_store_answers_every_query_with_nothing(tmp_path: Path) -> None
             empty.entity("putin")
         summary = empty.summary()
         assert (summary.articles, summary.first_published, summary.sites) == (0, None, 0)
+
+
+def test_co_mentions_are_counted_over_the_latest_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.model import Analysis, Article, Mention
+    from warta.store import PageRecord, entities
+
+    def named(day: int, other: str) -> tuple[PageRecord, Analysis, None]:
+        text = f"Budi bertemu {other}."
+        mentions = (
+            Mention(0, 4, "Budi", "PER", key="per:budi", canonical="Budi"),
+            Mention(13, 13 + len(other), other, "PER", key=f"per:{other.lower()}", canonical=other),
+        )
+        article = Article(title=f"Hari {day}", paragraphs=(text,), published=f"2025-06-{day:02d}T10:00:00+07:00")
+        return PageRecord(f"{day}{text}".encode(), "text", f"t:{day}"), Analysis(article, mentions=mentions), None
+
+    monkeypatch.setattr(entities, "CO_MENTION_ARTICLES", 2)
+    with open_store(tmp_path / "w.db") as db:
+        db.add_articles([named(1, "Ani"), named(2, "Ani"), named(3, "Ani"), named(4, "Citra"), named(5, "Dewi")])
+        profile = db.entity("per:budi")
+        assert (profile.entity.mentions, profile.entity.articles, len(profile.timeline)) == (5, 5, 5)
+        assert [e.key for e in profile.co_mentioned] == ["per:citra", "per:dewi"]  # Ani only in older ones
+        assert [a.title for a in profile.articles] == ["Hari 5", "Hari 4", "Hari 3", "Hari 2", "Hari 1"]
+
+
+def test_both_ways_to_find_an_entitys_latest_articles_agree(store: Store) -> None:
+    import sqlite3
+
+    from warta.store.entities import _latest
+
+    conn = sqlite3.connect(store.path)
+    for key in [e.key for e in store.top_entities(limit=5)]:
+        for where in (ArticleFilter(), ArticleFilter(since="2016-01-01"), ArticleFilter(site="detik.com")):
+            grouped = _latest(conn, key, where, 3, in_articles=1, mentions=0)  # mentions 0: group them
+            walked = _latest(conn, key, where, 3, in_articles=1, mentions=10**9)  # a walk is "cheaper"
+            assert grouped == walked
+    conn.close()

@@ -102,3 +102,35 @@ def test_fts_follows_updates_and_deletes(tmp_path: Path) -> None:
 def test_an_unknown_id_is_a_not_found_error(tmp_path: Path) -> None:
     with open_store(tmp_path / "w.db") as store, pytest.raises(NotFoundError, match="no article 7"):
         store.article(7)
+
+
+def test_a_batch_is_stored_in_one_transaction_as_single_articles_are(tmp_path: Path) -> None:
+    kompas, detik = analysed(KOMPAS), analysed(DETIK)
+    copy = PageRecord(kompas[0].body + b"\n<!-- copy -->", "html", "copy.html")
+    with open_store(tmp_path / "w.db") as store:
+        results = store.add_articles(
+            [
+                (*kompas, "https://kompas.com/a"),
+                (*detik, None),
+                (copy, kompas[1], "https://kompas.com/a"),  # a duplicate of the first, in the same batch
+                (*detik, None),  # the same content again: not stored
+            ]
+        )
+        assert [r.added for r in results] == [True, True, True, False]
+        assert results[2].duplicate_of == results[0].article_id
+        assert store.article(results[1].article_id or 0).article == detik[1].article
+        summary = store.summary()
+        assert (summary.articles, summary.duplicates, summary.fts_rows) == (3, 1, 3)
+        assert summary.mentions == len(kompas[1].mentions) + len(detik[1].mentions)
+        store.check_integrity()
+
+
+def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
+    page, analysis = analysed(KOMPAS)
+    detik = analysed(DETIK)
+    broken = replace(analysis, quotes=(*analysis.quotes, replace(analysis.quotes[0], text=None)))  # type: ignore[arg-type]
+    with open_store(tmp_path / "w.db") as store:
+        with pytest.raises(sqlite3.IntegrityError):
+            store.add_articles([(*detik, None), (page, broken, None)])
+        summary = store.summary()
+        assert (summary.articles, summary.raw_pages, summary.mentions, summary.fts_rows) == (0, 0, 0, 0)

@@ -34,7 +34,8 @@ def test_a_new_store_has_every_table_and_the_latest_version(tmp_path: Path) -> N
     assert conn.execute("PRAGMA user_version").fetchone()[0] == latest_version() >= 1
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert {"articles_published_utc", "articles_site", "mentions_entity", "quotes_speaker"} <= indexes
+    expected = {"articles_published_utc", "articles_site", "mentions_entity_text", "articles_filters", "quotes_speaker"}
+    assert expected <= indexes
     fts_sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
     assert "remove_diacritics 2" in fts_sql and "content='articles'" in fts_sql
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from warta.errors import QueryError
 from warta.ingest import ingest
-from warta.store import SearchQuery, Store, open_store
+from warta.model import Analysis, Article
+from warta.store import PageRecord, SearchQuery, Store, open_store
 from warta.store.search import fts_query
 
 from conftest import SAMPLES
@@ -116,3 +118,29 @@ def test_entity_and_speaker_filters_take_a_key_or_a_name(store: Store) -> None:
 def test_bad_filters_are_query_errors(store: Store, bad: dict[str, object]) -> None:
     with pytest.raises(QueryError):
         store.search(SearchQuery("presiden", **bad))  # type: ignore[arg-type]
+
+
+def _article(number: int, title: str, text: str, site: str) -> tuple[PageRecord, Analysis, None]:
+    body = f"{number}\n{title}\n{text}".encode()
+    article = Article(title=title, paragraphs=(text,), site=site, published="2025-06-18T10:00:00+07:00")
+    return PageRecord(body, "text", f"t:{number}"), Analysis(article=article), None
+
+
+def test_ranking_is_done_by_fts5_best_first_ties_by_id_and_filters_skip_the_best(tmp_path: Path) -> None:
+    # Titles weigh 5x: "banjir" in the title ranks above "banjir" in the body only; equal
+    # scores keep id order; a filter that rules out the best hits still yields the next, in order.
+    with open_store(tmp_path / "w.db") as store:
+        store.add_articles(
+            [
+                _article(1, "Pasar", "Harga cabai naik saat banjir.", "a.example"),
+                _article(2, "Banjir di Jakarta", "Air naik di Jakarta.", "a.example"),
+                _article(3, "Pasar", "Harga cabai naik saat banjir.", "b.example"),
+                _article(4, "Banjir di Jakarta", "Air naik di Jakarta.", "b.example"),
+                _article(5, "Pasar", "Harga cabai naik saat banjir.", "b.example"),
+            ]
+        )
+        assert [h.id for h in store.search("banjir")] == [2, 4, 1, 3, 5]
+        assert [h.id for h in store.search(SearchQuery("banjir", site="b.example"))] == [4, 3, 5]
+        assert [h.id for h in store.search(SearchQuery("banjir", limit=2, offset=1))] == [4, 1]
+        hits = store.search("banjir")
+        assert hits[0].score == hits[1].score > hits[2].score == hits[3].score

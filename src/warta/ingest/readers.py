@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, BinaryIO, cast
 
 from warta.errors import BinaryInputError, IngestError, InputError
 from warta.extract import expand_paths
@@ -31,7 +31,7 @@ from warta.ingest.records import CORRUPT_GZIP, NOT_A_PAGE, UNREADABLE_INPUT, Inp
 from warta.ingest.tables import read_csv, read_jsonl
 from warta.ingest.warc import read_warc
 
-__all__ = ["FORMATS", "ReadOptions", "count_records", "detect_format", "read_inputs"]
+__all__ = ["FORMATS", "ReadOptions", "count_records", "detect_format", "read_inputs", "read_stream", "unreadable"]
 
 FORMATS = ("auto", "html", "dump", "text", "jsonl", "csv", "warc")
 _PAGE_FORMATS = ("html", "dump", "text")
@@ -114,24 +114,35 @@ def _read_file(path: Path, name: str, options: ReadOptions) -> Iterator[InputPag
     if fmt == "auto":
         fmt = detect_format(path)
     try:
-        with ExitStack() as stack:
-            raw = stack.enter_context(path.open("rb"))
-            if fmt == "warc":
-                yield from read_warc(raw, name, options.load)
-            elif fmt in ("jsonl", "csv"):
-                stream: IO[bytes] = raw
-                if raw.read(2) == GZIP_MAGIC:
-                    stream = cast(IO[bytes], stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")))
-                raw.seek(0)
-                if fmt == "jsonl":
-                    yield from read_jsonl(stream, name, options.load)
-                else:
-                    yield from read_csv(stream, name, options.load, options.csv_columns)
-            else:
-                yield _page(raw, name, "auto" if fmt == "page" else fmt, options.load)
+        with path.open("rb") as raw:
+            yield from read_stream(raw, name, fmt, options)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        yield ReadProblem(name, UNREADABLE_INPUT, f"cannot read the input ({reason}); check the path and permissions")
+        yield unreadable(name, exc)
+
+
+def unreadable(name: str, exc: OSError) -> ReadProblem:
+    """The problem of an input that cannot be opened or read."""
+    reason = exc.strerror or str(exc)
+    return ReadProblem(name, UNREADABLE_INPUT, f"cannot read the input ({reason}); check the path and permissions")
+
+
+def read_stream(raw: IO[bytes], name: str, fmt: str, options: ReadOptions) -> Iterator[InputPage | ReadProblem]:
+    """Every page and bad record of one open, seekable input in format ``fmt`` (what
+    :func:`detect_format` says, or a page format); ``name`` is the input's name in ``source``."""
+    with ExitStack() as stack:
+        if fmt == "warc":
+            yield from read_warc(cast(BinaryIO, raw), name, options.load)
+        elif fmt in ("jsonl", "csv"):
+            stream: IO[bytes] = raw
+            if raw.read(2) == GZIP_MAGIC:
+                stream = cast(IO[bytes], stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")))
+            raw.seek(0)
+            if fmt == "jsonl":
+                yield from read_jsonl(stream, name, options.load)
+            else:
+                yield from read_csv(stream, name, options.load, options.csv_columns)
+        else:
+            yield _page(raw, name, "auto" if fmt == "page" else fmt, options.load)
 
 
 def _page(stream: IO[bytes], name: str, input_format: str, load: LoadOptions) -> InputPage | ReadProblem:

@@ -32,7 +32,7 @@ from warta.model import Problem
 from warta.store import Store
 from warta.store.records import sha256_hex
 
-__all__ = ["IngestOptions", "IngestSummary", "ingest"]
+__all__ = ["IngestOptions", "IngestSummary", "Outcome", "Progress", "ingest", "write_outcomes"]
 
 Outcome: TypeAlias = Processed | ReadProblem | None  # None: the page is stored already
 _Task: TypeAlias = InputPage | ReadProblem | None
@@ -97,24 +97,51 @@ def ingest(store: Store, paths: Sequence[str], options: IngestOptions | None = N
     """Ingest every page in ``paths`` into ``store``; see the module docstring."""
     opts = options or IngestOptions()
     started = time.perf_counter()
-    run_id = store.start_run([str(p) for p in paths])
-    tally = _Tally()
     total = count_records(paths, opts.read) if opts.progress else None
+    in_flight: set[str] = set()
+    tasks = _tasks(read_inputs(paths, opts.read), store, in_flight)
+    progress = Progress(opts.progress, total, started)
+    return write_outcomes(store, [str(p) for p in paths], _run(tasks, opts), progress, in_flight)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How a run reports progress: a bar on standard error when ``show``, with ``total`` records
+    (None: unknown); ``started`` is when the run's clock started (``time.perf_counter()``)."""
+
+    show: bool = False
+    total: int | None = None
+    started: float = field(default_factory=time.perf_counter)
+
+
+def write_outcomes(
+    store: Store,
+    inputs: list[str],
+    outcomes: Iterable[Outcome],
+    progress: Progress | None = None,
+    in_flight: set[str] | None = None,
+) -> IngestSummary:
+    """Write processed pages and problems into ``store`` in order, as one ingest run over ``inputs``:
+    duplicates linked, near-duplicates and stories assigned (:class:`Grouper`), problems recorded.
+    ``warta ingest`` feeds it from its workers, ``warta load`` from Parquet shards. ``in_flight``
+    holds the hashes of pages on their way (each is dropped from it once written)."""
+    shown = progress or Progress()
+    run_id = store.start_run(inputs)
+    tally = _Tally()
     bar = tqdm(
-        total=total,
+        total=shown.total,
         unit="page",
         file=sys.stderr,
-        disable=not opts.progress,
+        disable=not shown.show,
         dynamic_ncols=True,
         smoothing=0.1,
     )
-    in_flight: set[str] = set()
     grouper = Grouper(store)
+    pending = in_flight if in_flight is not None else set()
     try:
-        tasks = _tasks(read_inputs(paths, opts.read), store, in_flight)
-        for outcome in _run(tasks, opts):
+        for outcome in outcomes:
             tally.records += 1
-            _write(store, grouper, outcome, run_id, tally, in_flight)
+            _write(store, grouper, outcome, run_id, tally, pending)
             bar.update(1)
     finally:
         bar.close()
@@ -125,7 +152,7 @@ def ingest(store: Store, paths: Sequence[str], options: IngestOptions | None = N
         duplicates=tally.duplicates,
         skipped=tally.skipped,
         problems=dict(tally.problems),
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - shown.started,
     )
     store.finish_run(run_id, summary.to_dict())
     return summary

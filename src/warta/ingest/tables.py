@@ -55,9 +55,9 @@ def parse_columns(spec: str) -> dict[str, str]:
     return mapping
 
 
-def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines; None for a line over ``limit`` bytes (the rest of it is skipped)."""
-    number = 0
+def _lines(stream: IO[bytes], limit: int, first: int = 1) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines (from ``first``); None for a line over ``limit`` bytes (the rest of it is skipped)."""
+    number = first - 1
     while True:
         line = stream.readline(limit + 1)
         if not line:
@@ -71,11 +71,14 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
-def read_jsonl(stream: IO[bytes], name: str, options: LoadOptions) -> Iterator[InputPage | ReadProblem]:
-    """Pages from a JSON Lines file (see the module docstring)."""
-    number = 0
+def read_jsonl(
+    stream: IO[bytes], name: str, options: LoadOptions, *, first_line: int = 1
+) -> Iterator[InputPage | ReadProblem]:
+    """Pages from a JSON Lines file (see the module docstring), read from the stream's position,
+    which is the start of line ``first_line`` (``warta batch`` reads a large file in parts)."""
+    number = first_line - 1
     try:
-        for number, line in _lines(stream, options.max_bytes):
+        for number, line in _lines(stream, options.max_bytes, first_line):
             if line is not None and not line.strip():
                 continue
             source = f"{name}:{number}"

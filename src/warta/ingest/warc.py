@@ -27,22 +27,31 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(stream: BinaryIO, name: str, options: LoadOptions) -> Iterator[InputPage | ReadProblem]:
-    """Pages and problems from a WARC/ARC file (``stream`` must be a seekable file)."""
+def read_warc(
+    stream: BinaryIO, name: str, options: LoadOptions, *, start: int = 0, stop: int | None = None
+) -> Iterator[InputPage | ReadProblem]:
+    """Pages and problems from a WARC/ARC file (``stream`` must be a seekable file).
+
+    ``start`` and ``stop`` read a part of it (``warta batch`` splits a large WARC so): the records
+    that start at or after ``start`` (a record's offset) and before ``stop`` (None: the end).
+    """
     stream.seek(0, 2)
     size = stream.tell()
     stream.seek(0)
     compressed = stream.read(3) == _GZIP_MEMBER
-    position = 0
-    while True:
+    position = start
+    limit = size if stop is None else stop
+    while position < limit:
         stream.seek(position)
         records = ArchiveIterator(stream, arc2warc=True)
         last_start: int | None = None
         end = position
         try:
             for record in records:
-                item = _page(record, name, options)
                 # The offset is read after the content: asking for it makes warcio skip to the record's end.
+                if records.offset >= limit:
+                    return  # the record belongs to the next part
+                item = _page(record, name, options)
                 last_start = records.get_record_offset()
                 end = last_start + records.get_record_length()
                 if item is not None:
@@ -55,7 +64,7 @@ def read_warc(stream: BinaryIO, name: str, options: LoadOptions) -> Iterator[Inp
                 return
             position = following
             continue
-        if size - end > 4:  # a few bytes of padding (CRLFs, NULs) are left by some writers
+        if stop is None and size - end > 4:  # a few bytes of padding (CRLFs, NULs) are left by some writers
             yield ReadProblem(
                 f"{name}@{end}",
                 CORRUPT_WARC,

@@ -15,6 +15,7 @@ docs/store.md describes the tables.
 
 from __future__ import annotations
 
+from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
 from warta.store.export import EXPORT_FORMATS, write_export
 from warta.store.filters import ArticleFilter
 from warta.store.jsonld import jsonld
@@ -36,19 +37,25 @@ __all__ = [
     "EXPORT_FORMATS",
     "PIPELINE_VERSION",
     "AddResult",
+    "ArticleCard",
     "ArticleFilter",
     "ArticleRef",
     "DayCount",
     "EntityCount",
     "EntityProfile",
+    "EventHit",
+    "EventQuery",
+    "MentionSpan",
     "PageRecord",
     "QuoteHit",
     "QuoteQuery",
+    "RelatedArticle",
     "SearchHit",
     "SearchQuery",
     "Store",
     "StoreSummary",
     "StoredArticle",
+    "StoryDetail",
     "StoryRow",
     "jsonld",
     "open_store",

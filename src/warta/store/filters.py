@@ -13,9 +13,21 @@ from typing import Any
 
 from warta.errors import QueryError
 
-__all__ = ["MAX_LIMIT", "ArticleFilter", "check_limit", "conditions", "like_pattern", "utc_bound"]
+__all__ = [
+    "MAX_LIMIT",
+    "MAX_OFFSET",
+    "ArticleFilter",
+    "check_limit",
+    "check_offset",
+    "conditions",
+    "like_pattern",
+    "utc_bound",
+]
 
 MAX_LIMIT = 1000
+#: How deep ``offset`` paging may go: SQLite still walks the rows it skips, so a deep page costs
+#: what all the pages before it cost; past this, narrow the filters (a date window) instead.
+MAX_OFFSET = 100_000
 _WIB = timezone(timedelta(hours=7))
 
 
@@ -65,6 +77,11 @@ def like_pattern(text: str, *, anywhere: bool = True) -> str:
 def check_limit(limit: int, what: str = "result") -> None:
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"the {what} limit must be between 1 and {MAX_LIMIT}, not {limit}")
+
+
+def check_offset(offset: int) -> None:
+    if not 0 <= offset <= MAX_OFFSET:
+        raise QueryError(f"the offset must be between 0 and {MAX_OFFSET}, not {offset}; narrow the filters instead")
 
 
 def conditions(where: ArticleFilter) -> tuple[list[str], list[Any]]:

@@ -12,9 +12,9 @@ from typing import Any
 
 from warta.errors import NotFoundError, QueryError
 from warta.model import Quote
-from warta.store.filters import ArticleFilter, check_limit, conditions, like_pattern
+from warta.store.filters import ArticleFilter, check_limit, check_offset, conditions, like_pattern
 from warta.store.findings import QUOTE_FIELDS, columns
-from warta.store.names import resolve_entity
+from warta.store.names import resolve_key
 from warta.store.results import ArticleRef, QuoteHit, QuoteQuery, StoryRow
 
 __all__ = ["like_terms", "list_quotes", "list_stories", "story_exists"]
@@ -42,7 +42,7 @@ def _speaker(conn: sqlite3.Connection, name: str) -> tuple[str, list[Any]]:
     """A condition on ``quotes q`` for a speaker: an entity (as :func:`resolve_entity` reads the
     name), else a speaker warta named without linking them to an entity."""
     try:
-        return "q.speaker = ?", [resolve_entity(conn, name).key]
+        return "q.speaker = ?", [resolve_key(conn, name).key]
     except NotFoundError:
         wanted = " ".join(name.split())
         if conn.execute("SELECT 1 FROM quotes WHERE speaker_name = ? COLLATE NOCASE LIMIT 1", [wanted]).fetchone():
@@ -55,6 +55,7 @@ def _speaker(conn: sqlite3.Connection, name: str) -> tuple[str, list[Any]]:
 def list_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> list[QuoteHit]:
     """Quotes matching ``query``, newest article first, in text order within an article."""
     check_limit(query.limit)
+    check_offset(query.offset)
     sql, params = conditions(query.where)
     if query.speaker:
         condition, values = _speaker(conn, query.speaker)
@@ -71,24 +72,27 @@ def list_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> list[QuoteHit]:
     rows = conn.execute(
         f"SELECT {columns(QUOTE_FIELDS, 'q')}, a.id, a.title, a.site, a.published, a.url "
         "FROM quotes q JOIN articles a ON a.id = q.article_id "
-        f"WHERE {' AND '.join(sql) or '1'} ORDER BY a.published_utc DESC NULLS LAST, a.id DESC, q.id LIMIT ?",
-        [*params, query.limit],
+        f"WHERE {' AND '.join(sql) or '1'} ORDER BY a.published_utc DESC NULLS LAST, a.id DESC, q.id LIMIT ? OFFSET ?",
+        [*params, query.limit, query.offset],
     ).fetchall()
     width = len(QUOTE_FIELDS)
     return [QuoteHit(Quote(*row[:width]), ArticleRef(*row[width:])) for row in rows]
 
 
-def list_stories(conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 50) -> list[StoryRow]:
+def list_stories(
+    conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 50, offset: int = 0
+) -> list[StoryRow]:
     """Stories with at least one article ``where`` selects, most recently seen first; ``size``
     counts each story's canonical articles."""
     check_limit(limit)
+    check_offset(offset)
     sql, params = conditions(where)
     rows = conn.execute(
         "SELECT s.id, s.title, s.first_seen, s.last_seen, "
         "(SELECT count(*) FROM articles c WHERE c.story_id = s.id AND c.duplicate_of IS NULL) AS size "
         f"FROM stories s WHERE s.id IN (SELECT a.story_id FROM articles a WHERE {' AND '.join(sql) or '1'}) "
-        "ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ?",
-        [*params, limit],
+        "ORDER BY s.last_seen DESC NULLS LAST, s.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     ).fetchall()
     return [StoryRow(*row) for row in rows]
 

@@ -105,7 +105,7 @@ class SearchQuery:
     and filters. ``since``/``until`` are ISO dates or date-times (a date without a zone is WIB);
     ``until`` as a date includes that whole day. ``site`` matches its subdomains too;
     ``entity`` and ``speaker`` take an entity key (``per:joko-widodo``) or a canonical name;
-    ``story`` a story id."""
+    ``story`` a story id; ``offset`` skips that many hits (to page through them)."""
 
     text: str
     since: str | None = None
@@ -117,6 +117,7 @@ class SearchQuery:
     include_duplicates: bool = False
     highlight: tuple[str, str] = ("**", "**")
     story: int | None = None
+    offset: int = 0
 
     def filter(self) -> ArticleFilter:
         """The query's filters, as every store query takes them."""

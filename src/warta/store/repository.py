@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
@@ -24,12 +24,14 @@ from warta import __version__
 from warta.errors import NotFoundError, StoreError
 from warta.extract.dates import to_utc
 from warta.model import Analysis, Problem
+from warta.store import browse
 from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
+from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
 from warta.store.entities import entity_profile, top_entities
 from warta.store.filters import ArticleFilter, conditions
 from warta.store.findings import delete_findings, write_findings
 from warta.store.grouping import assign_story, recent_articles, story_keys
-from warta.store.names import resolve_entity
+from warta.store.names import resolve_entity, resolve_key
 from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary, sha256_hex
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
@@ -146,74 +148,20 @@ class Store:
         near-duplicate (``near_duplicate_of``: a syndicated copy), is stored as a duplicate
         (``duplicate_of`` set, no mentions, quotes or events: they would be counted twice).
         """
-        article = analysis.article
         with self._transaction() as conn:
-            cursor = conn.execute(
-                "INSERT OR IGNORE INTO raw_pages (sha256, url, fetched_at, kind, source, hints, body, size, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    page.sha256,
-                    page.url,
-                    page.fetched_at,
-                    page.kind,
-                    page.source,
-                    json.dumps(page.hints, ensure_ascii=False) if page.hints else None,
-                    zlib.compress(page.body, _ZLIB_LEVEL),
-                    len(page.body),
-                    run_id,
-                ),
-            )
-            if cursor.rowcount == 0:
-                return AddResult(None)
-            raw_id = cursor.lastrowid
-            duplicate_of = None
-            if canonical_url:
-                row = conn.execute(
-                    "SELECT id FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
-                    (canonical_url,),
-                ).fetchone()
-                duplicate_of = int(row[0]) if row else None
-            if duplicate_of is None and near_duplicate_of is not None:
-                row = conn.execute(
-                    "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (near_duplicate_of,)
-                ).fetchone()
-                duplicate_of = int(row[0]) if row else None
-            article_json = article.to_dict()
-            del article_json["text"]  # derived from the paragraphs; kept once, in the text column
-            text = article.text
-            cursor = conn.execute(
-                "INSERT INTO articles (raw_page_id, url, canonical_url, site, publisher, title, description, "
-                "authors, published, published_utc, language, text, article_json, text_sha256, duplicate_of, "
-                "pipeline_version, ingested_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    raw_id,
-                    article.url,
-                    canonical_url,
-                    article.site,
-                    article.publisher,
-                    article.title,
-                    article.description,
-                    json.dumps(list(article.authors), ensure_ascii=False),
-                    article.published,
-                    published_utc(article.published),
-                    article.language,
-                    text,
-                    json.dumps(article_json, ensure_ascii=False),
-                    sha256_hex(text.encode("utf-8")),
-                    duplicate_of,
-                    PIPELINE_VERSION,
-                    _now(),
-                    run_id,
-                ),
-            )
-            article_id = int(cursor.lastrowid or 0)
-            if duplicate_of is None:
-                write_findings(conn, article_id, analysis)
-            conn.executemany(
-                "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
-                [(run_id, page.source, article_id, p.code, p.detail) for p in article.problems],
-            )
-        return AddResult(article_id, duplicate_of)
+            return _insert_article(conn, page, analysis, canonical_url, run_id, near_duplicate_of)
+
+    def add_articles(
+        self, items: Iterable[tuple[PageRecord, Analysis, str | None]], *, run_id: int | None = None
+    ) -> list[AddResult]:
+        """Store many ``(page, analysis, canonical URL)`` in one transaction, as :meth:`add_article`
+        stores one (duplicates by canonical URL included, within the batch too).
+
+        For bulk loads of articles already grouped (no near-duplicate links): one commit for the
+        whole batch instead of one per article. A process killed meanwhile leaves none of the batch.
+        """
+        with self._transaction() as conn:
+            return [_insert_article(conn, page, analysis, url, run_id, None) for page, analysis, url in items]
 
     # --- near-duplicates and stories ------------------------------------------------------------
 
@@ -349,10 +297,17 @@ class Store:
         return resolve_entity(self._conn, name)
 
     def top_entities(
-        self, where: ArticleFilter | None = None, *, label: str | None = None, limit: int = 20, by: str = "mentions"
+        self,
+        where: ArticleFilter | None = None,
+        *,
+        label: str | None = None,
+        limit: int = 20,
+        by: str = "mentions",
+        offset: int = 0,
     ) -> list[EntityCount]:
         """The most named entities (``by`` mentions or articles) in the articles ``where`` selects."""
-        return top_entities(self._conn, self.resolved(where or ArticleFilter()), label=label, limit=limit, by=by)
+        chosen = self.resolved(where or ArticleFilter())
+        return top_entities(self._conn, chosen, label=label, limit=limit, by=by, offset=offset)
 
     def entity(
         self, name: str, where: ArticleFilter | None = None, *, top: int = 10, quotes: int = 10, articles: int = 10
@@ -366,9 +321,9 @@ class Store:
         chosen = query or QuoteQuery()
         return list_quotes(self._conn, replace(chosen, where=self.resolved(chosen.where)))
 
-    def stories(self, where: ArticleFilter | None = None, *, limit: int = 50) -> list[StoryRow]:
+    def stories(self, where: ArticleFilter | None = None, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
         """Stories with articles in ``where``, most recently seen first (none until clustering runs)."""
-        return list_stories(self._conn, self.resolved(where or ArticleFilter()), limit=limit)
+        return list_stories(self._conn, self.resolved(where or ArticleFilter()), limit=limit, offset=offset)
 
     def _check_story(self, story_id: int | None) -> None:
         if story_id is not None and not story_exists(self._conn, story_id):
@@ -380,7 +335,7 @@ class Store:
         self._check_story(where.story)
         if not where.entity:
             return where
-        return replace(where, entity=resolve_entity(self._conn, where.entity).key)
+        return replace(where, entity=resolve_key(self._conn, where.entity).key)
 
     def search(self, query: SearchQuery | str) -> list[SearchHit]:
         """Full-text search with filters, best first (see :mod:`warta.store.search`)."""
@@ -424,6 +379,123 @@ class Store:
             self._conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: the full-text index is out of step with the articles ({exc})") from exc
+
+    # --- the reader (warta serve): SQL in warta.store.browse -----------------------------------
+
+    def latest(
+        self, where: ArticleFilter | None = None, *, limit: int = 20, offset: int = 0, news_only: bool = False
+    ) -> list[ArticleCard]:
+        """Articles newest first (see :func:`warta.store.browse.latest_articles`)."""
+        chosen = self.resolved(where or ArticleFilter())
+        return browse.latest_articles(self._conn, chosen, limit=limit, offset=offset, news_only=news_only)
+
+    def events(self, query: EventQuery | None = None) -> list[EventHit]:
+        """Events by type and entity, newest article first (see :class:`EventQuery`)."""
+        chosen = query or EventQuery()
+        entity = resolve_entity(self._conn, chosen.entity).key if chosen.entity else None
+        return browse.list_events(self._conn, replace(chosen, entity=entity, where=self.resolved(chosen.where)))
+
+    def related(self, article_id: int, *, limit: int = 6) -> list[RelatedArticle]:
+        """Articles to read after this one: its story's, then those sharing its entities."""
+        return browse.related_articles(self._conn, article_id, limit=limit)
+
+    def story(self, story_id: int) -> StoryDetail:
+        """A story with its articles (oldest first) and its most named entities."""
+        return browse.story_detail(self._conn, story_id)
+
+    def popular_stories(self, where: ArticleFilter | None = None, *, limit: int = 10) -> list[StoryRow]:
+        """The stories with the most articles in ``where``, biggest first."""
+        return browse.popular_stories(self._conn, self.resolved(where or ArticleFilter()), limit=limit)
+
+    def mentions(self, article_id: int) -> list[MentionSpan]:
+        """An article's entity mentions by field and offset (to highlight them)."""
+        return browse.article_mentions(self._conn, article_id)
+
+    def newest_published(self) -> str | None:
+        """The latest published date (UTC) of a canonical article."""
+        return browse.newest_published(self._conn)
+
+    def article_for_page(self, sha256: str) -> tuple[int, int | None] | None:
+        """``(article id, duplicate_of)`` of the article stored from this page, if any."""
+        return browse.article_id_for_page(self._conn, sha256)
+
+
+def _insert_article(
+    conn: sqlite3.Connection,
+    page: PageRecord,
+    analysis: Analysis,
+    canonical_url: str | None,
+    run_id: int | None,
+    near_duplicate_of: int | None,
+) -> AddResult:
+    """Write one page and its article inside the caller's transaction (see :meth:`Store.add_article`)."""
+    article = analysis.article
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO raw_pages (sha256, url, fetched_at, kind, source, hints, body, size, run_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            page.sha256,
+            page.url,
+            page.fetched_at,
+            page.kind,
+            page.source,
+            json.dumps(page.hints, ensure_ascii=False) if page.hints else None,
+            zlib.compress(page.body, _ZLIB_LEVEL),
+            len(page.body),
+            run_id,
+        ),
+    )
+    if cursor.rowcount == 0:
+        return AddResult(None)
+    raw_id = cursor.lastrowid
+    duplicate_of = None
+    if canonical_url:
+        row = conn.execute(
+            "SELECT id FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
+            (canonical_url,),
+        ).fetchone()
+        duplicate_of = int(row[0]) if row else None
+    if duplicate_of is None and near_duplicate_of is not None:
+        row = conn.execute(
+            "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (near_duplicate_of,)
+        ).fetchone()
+        duplicate_of = int(row[0]) if row else None
+    article_json = article.to_dict()
+    del article_json["text"]  # derived from the paragraphs; kept once, in the text column
+    text = article.text
+    cursor = conn.execute(
+        "INSERT INTO articles (raw_page_id, url, canonical_url, site, publisher, title, description, "
+        "authors, published, published_utc, language, text, article_json, text_sha256, duplicate_of, "
+        "pipeline_version, ingested_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            raw_id,
+            article.url,
+            canonical_url,
+            article.site,
+            article.publisher,
+            article.title,
+            article.description,
+            json.dumps(list(article.authors), ensure_ascii=False),
+            article.published,
+            published_utc(article.published),
+            article.language,
+            text,
+            json.dumps(article_json, ensure_ascii=False),
+            sha256_hex(text.encode("utf-8")),
+            duplicate_of,
+            PIPELINE_VERSION,
+            _now(),
+            run_id,
+        ),
+    )
+    article_id = int(cursor.lastrowid or 0)
+    if duplicate_of is None:
+        write_findings(conn, article_id, analysis)
+    conn.executemany(
+        "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
+        [(run_id, page.source, article_id, p.code, p.detail) for p in article.problems],
+    )
+    return AddResult(article_id, duplicate_of)
 
 
 def open_store(path: str | Path) -> Store:

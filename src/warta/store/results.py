@@ -97,12 +97,14 @@ class QuoteHit:
 @dataclass(frozen=True, slots=True)
 class QuoteQuery:
     """Quotes to list: ``text`` (words that must all be in the quote, ``"a phrase"``, ``-excluded``),
-    ``speaker`` (an entity key or a name as :meth:`Store.resolve_entity` reads it), newest first."""
+    ``speaker`` (an entity key or a name as :meth:`Store.resolve_entity` reads it), newest first;
+    ``offset`` skips that many (to page through them)."""
 
     text: str | None = None
     speaker: str | None = None
     where: ArticleFilter = field(default_factory=ArticleFilter)
     limit: int = 50
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)

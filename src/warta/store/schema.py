@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from importlib import resources
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def connect(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
         raise StoreError(f"{name}: cannot open the store ({exc}); check the path and permissions") from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _wal(conn, busy_timeout_ms)
         if str(mode).lower() != "wal" and name != ":memory:":
             raise StoreError(f"{name}: the store cannot use write-ahead logging (journal mode {mode})")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -80,6 +81,19 @@ def connect(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
         conn.close()
         raise
     return conn
+
+
+def _wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> str:
+    """Switch to write-ahead logging. Two processes creating one new store at once can see
+    "database is locked" here, where SQLite does not apply the busy timeout: retry until it."""
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def migrate(conn: sqlite3.Connection, name: str = "store") -> int:

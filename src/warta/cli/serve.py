@@ -1,0 +1,32 @@
+"""``warta serve``: the HTTP API and the web reader over a store (uvicorn)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from warta.cli.storeopts import db_option, fail
+from warta.errors import WartaError
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve_command(db: str, host: str, port: int) -> None:
+    """Serve the store: the reader at http://HOST:PORT/, the JSON API under /api (docs at /docs).
+
+    Read-only unless WARTA_API_TOKEN is set: then POST /api/pages ingests pages sent with
+    'Authorization: Bearer <token>'.
+    """
+    import uvicorn
+
+    from warta.serve import create_app
+
+    try:
+        app = create_app(db, token=os.environ.get("WARTA_API_TOKEN") or None)
+    except WartaError as exc:
+        fail(exc)
+    click.echo(f"warta: serving {db} at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

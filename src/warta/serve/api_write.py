@@ -1,0 +1,110 @@
+"""The API's two POST routes: ``/api/extract`` (stateless: a page in, its article and analysis
+out) and ``/api/pages`` (ingest one page into the store; needs the server's bearer token).
+
+The page is the raw request body (HTML, a text dump or plain text, as ``warta extract`` reads
+files); its size is capped by :class:`warta.serve.security.BodyLimit` before it is read.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from warta.analyze import analyze_article
+from warta.errors import EmptyInputError, ExtractionError
+from warta.extract import extract_page
+from warta.extract.limits import LoadOptions
+from warta.extract.loading import load_page
+from warta.ingest.records import InputPage, ReadProblem
+from warta.ingest.runner import write_outcomes
+from warta.ingest.worker import process
+from warta.model import Analysis
+from warta.serve.security import check_token
+from warta.store.records import sha256_hex
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["write"])
+
+_PAGE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "The page: HTML, a text dump of a news page, or the article's plain text.",
+        "content": {
+            "text/html": {"schema": {"type": "string"}},
+            "text/plain": {"schema": {"type": "string"}},
+            "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+        },
+    }
+}
+_FORMATS = "^(auto|html|dump|text)$"
+# One writer at a time: the near-duplicate index and story clusterer of an ingest are not shared.
+_WRITE_LOCK = threading.Lock()
+
+
+def _analyse(data: bytes, url: str | None, input_format: str, max_bytes: int) -> Analysis:
+    raw = load_page(data, url=url, source="request", input_format=input_format, options=LoadOptions(max_bytes))
+    return replace(analyze_article(extract_page(raw)), tokens=())
+
+
+async def _body(request: Request) -> bytes:
+    data = await request.body()
+    if not data.strip():
+        raise EmptyInputError("the request body is empty; send the page's HTML or text as the body")
+    return data
+
+
+@router.post("/extract", summary="Extract and analyse one page (nothing is stored)", openapi_extra=_PAGE_BODY)
+async def extract(
+    request: Request,
+    url: Annotated[str | None, Query(max_length=2000, description="The page's URL, when known.")] = None,
+    format: Annotated[str, Query(pattern=_FORMATS, description="How to read the body.")] = "auto",
+) -> dict[str, Any]:
+    data = await _body(request)
+    analysis = await run_in_threadpool(_analyse, data, url, format, request.app.state.settings.max_body)
+    return analysis.to_dict()
+
+
+def _ingest(request: Request, page: InputPage) -> dict[str, Any]:
+    store = request.app.state.stores.get()
+    digest = sha256_hex(page.data)
+    known = store.article_for_page(digest) if store.has_content(digest) else None
+    if known is not None:
+        return {"id": known[0], "duplicate_of": known[1], "stored": False, "already_stored": True, "problems": []}
+    outcome = process(page, LoadOptions(request.app.state.settings.max_body))
+    if isinstance(outcome, ReadProblem):
+        raise ExtractionError(f"the page was not stored: {outcome.code}: {outcome.detail}")
+    with _WRITE_LOCK:
+        summary = write_outcomes(store, ["api"], [outcome])
+    found = store.article_for_page(digest)
+    article_id, duplicate_of = found if found else (None, None)
+    return {
+        "id": article_id,
+        "duplicate_of": duplicate_of,
+        "stored": summary.ingested + summary.duplicates > 0,
+        "already_stored": summary.skipped > 0,
+        "problems": [p.to_dict() for p in outcome.analysis.article.problems],
+    }
+
+
+@router.post(
+    "/pages",
+    summary="Ingest one page into the store (needs the API token)",
+    status_code=201,
+    openapi_extra={**_PAGE_BODY, "security": [{"bearer": []}]},
+)
+async def add_page(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer <WARTA_API_TOKEN>")] = None,
+    url: Annotated[str | None, Query(max_length=2000, description="The page's URL, when known.")] = None,
+    format: Annotated[str, Query(pattern=_FORMATS, description="How to read the body.")] = "auto",
+    fetched_at: Annotated[str | None, Query(max_length=40, description="When the page was fetched (ISO).")] = None,
+) -> dict[str, Any]:
+    check_token(request.app.state.settings.token, authorization)
+    data = await _body(request)
+    page = InputPage(data, source=f"api:{url or 'page'}", input_format=format, url=url, fetched_at=fetched_at)
+    return await run_in_threadpool(_ingest, request, page)

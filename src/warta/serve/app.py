@@ -1,0 +1,104 @@
+"""The app factory: :func:`create_app` wires the API, the reader, the static files, the error
+handlers and the guards (security headers, body size limit) around one store.
+
+>>> from warta.serve import create_app
+>>> app = create_app("warta.db")  # doctest: +SKIP  (then: uvicorn, or FastAPI's TestClient)
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from warta import __version__
+from warta.serve import api, api_write, web
+from warta.serve.errors import install_error_handlers
+from warta.serve.render import Renderer
+from warta.serve.security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
+from warta.serve.stores import StorePool
+
+__all__ = ["ServeSettings", "create_app"]
+
+_SWAGGER_CDN = "https://cdn.jsdelivr.net"
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """``token``: the bearer token of the writing endpoints (None: the server is read-only);
+    ``max_body``: the largest request body accepted, in bytes."""
+
+    db_path: str
+    token: str | None = None
+    max_body: int = DEFAULT_MAX_BODY
+
+
+def _docs_page() -> tuple[str, str]:
+    """The Swagger UI page and a Content-Security-Policy allowing just its CDN and its one inline
+    script (by hash): /docs is the only page with a script, and it is FastAPI's, not an article's."""
+    html = bytes(get_swagger_ui_html(openapi_url="/openapi.json", title="warta API").body).decode()
+    scripts = re.findall(r"<script>(.*?)</script>", html, flags=re.S)
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in scripts
+    )
+    policy = (
+        f"default-src 'self'; script-src {_SWAGGER_CDN} {hashes}; style-src {_SWAGGER_CDN}; "
+        "img-src 'self' data: https://fastapi.tiangolo.com; connect-src 'self'; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'"
+    )
+    return html, policy
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+    """The warta server over the store at ``db_path`` (it must exist: fill it with ``warta ingest``).
+
+    Read-only unless ``token`` is given: then ``POST /api/pages`` ingests pages sent with
+    ``Authorization: Bearer <token>``. ``POST /api/extract`` stores nothing and needs no token.
+    """
+    settings = ServeSettings(str(db_path), token or None, max_body)
+    stores = StorePool(settings.db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title="warta",
+        version=__version__,
+        summary="Indonesian news: articles, entities, quotes, events and stories from a warta store.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.stores = stores
+    app.state.renderer = Renderer()
+    app.include_router(api.router)
+    app.include_router(api_write.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(packages=[("warta.serve", "static")]), name="static")
+
+    docs_html, docs_policy = _docs_page()
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(docs_html)
+
+    def error_page(request: Request, status: int, code: str, detail: str) -> Response:
+        renderer: Renderer = app.state.renderer
+        return renderer.page(request, "error.html", status=status, status_code=status, code=code, detail=detail)
+
+    install_error_handlers(app, settings.db_path, error_page)
+    app.add_middleware(BodyLimit, limit=settings.max_body)
+    app.add_middleware(SecurityHeaders, policies={"/docs": docs_policy})
+    return app

@@ -1,0 +1,179 @@
+"""The reader's queries (``warta serve``): latest articles, events, related articles, a story's
+timeline, the mentions to highlight, the popular stories of a window.
+
+Like every query module, the SQL here is fixed text: filters arrive as
+:class:`~warta.store.filters.ArticleFilter` and reach SQLite only as parameters.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from warta.errors import NotFoundError
+from warta.model import Event
+from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
+from warta.store.entities import top_entities
+from warta.store.filters import ArticleFilter, check_limit, check_offset, conditions
+from warta.store.findings import EVENT_FIELDS, columns
+from warta.store.results import ArticleRef, StoryRow
+
+__all__ = [
+    "article_id_for_page",
+    "article_mentions",
+    "latest_articles",
+    "list_events",
+    "newest_published",
+    "popular_stories",
+    "related_articles",
+    "story_detail",
+]
+
+_CARD = (
+    "a.id, a.title, a.site, a.publisher, a.published, a.url, a.description, "
+    "json_extract(a.article_json, '$.images[0].url'), a.story_id"
+)
+# A front page or a feed is stored (it was read), but a reader does not list it as news.
+_NEWS_ONLY = "NOT EXISTS (SELECT 1 FROM problems p WHERE p.article_id = a.id AND p.code = 'not_an_article')"
+_NEWEST_FIRST = "a.published_utc DESC NULLS LAST, a.id DESC"
+#: How many of an article's entities (its most mentioned) look for related articles: enough to
+#: find articles about the same people and places, few enough that the lookup stays an index walk.
+RELATED_ENTITIES = 8
+
+
+def _card(row: Any) -> ArticleCard:
+    return ArticleCard(*row)
+
+
+def _clause(where: ArticleFilter, *extra: str) -> tuple[str, list[Any]]:
+    sql, params = conditions(where)
+    return " AND ".join([*extra, *sql]) or "1", params
+
+
+def latest_articles(
+    conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 20, offset: int = 0, news_only: bool = False
+) -> list[ArticleCard]:
+    """The articles ``where`` selects, newest published first (undated ones last);
+    ``news_only`` leaves out front pages and feeds."""
+    check_limit(limit)
+    check_offset(offset)
+    clause, params = _clause(where, *([_NEWS_ONLY] if news_only else []))
+    rows = conn.execute(
+        f"SELECT {_CARD} FROM articles a WHERE {clause} ORDER BY {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [_card(r) for r in rows]
+
+
+def list_events(conn: sqlite3.Connection, query: EventQuery) -> list[EventHit]:
+    """Events matching ``query`` (its entity already a key), newest article first, in text order."""
+    check_limit(query.limit)
+    check_offset(query.offset)
+    extra = []
+    params: list[Any] = []
+    if query.type:
+        extra.append("v.type = ?")
+        params.append(query.type.strip().lower())
+    if query.entity:
+        extra.append("(v.actor = ? OR v.target = ?)")
+        params += [query.entity, query.entity]
+    clause, filter_params = _clause(query.where, *extra)
+    rows = conn.execute(
+        f"SELECT {columns(EVENT_FIELDS, 'v')}, a.id, a.title, a.site, a.published, a.url "
+        f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {clause} "
+        f"ORDER BY {_NEWEST_FIRST}, v.id LIMIT ? OFFSET ?",
+        [*params, *filter_params, query.limit, query.offset],
+    ).fetchall()
+    width = len(EVENT_FIELDS)
+    return [EventHit(Event(*row[:width]), ArticleRef(*row[width:])) for row in rows]
+
+
+def related_articles(conn: sqlite3.Connection, article_id: int, *, limit: int = 6) -> list[RelatedArticle]:
+    """Articles to read next: the others of its story (oldest first), then the articles sharing
+    the most of its :data:`RELATED_ENTITIES` most mentioned entities (newest first among equals)."""
+    check_limit(limit)
+    row = conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise NotFoundError(f"no article {article_id} in the store")
+    out: list[RelatedArticle] = []
+    if row[0] is not None:
+        rows = conn.execute(
+            f"SELECT {_CARD} FROM articles a WHERE a.story_id = ? AND a.id != ? AND a.duplicate_of IS NULL "
+            "ORDER BY a.published_utc NULLS LAST, a.id LIMIT ?",
+            [row[0], article_id, limit],
+        ).fetchall()
+        out = [RelatedArticle(_card(r), "story", 0) for r in rows]
+    if len(out) >= limit:
+        return out
+    seen = [article_id, *(r.article.id for r in out)]
+    rows = conn.execute(
+        "WITH mine AS (SELECT entity_key FROM mentions WHERE article_id = ? AND entity_key IS NOT NULL "
+        "GROUP BY entity_key ORDER BY count(*) DESC, entity_key LIMIT ?), "
+        "shared AS (SELECT m.article_id AS id, count(DISTINCT m.entity_key) AS n FROM mentions m "
+        "JOIN mine ON mine.entity_key = m.entity_key GROUP BY m.article_id) "
+        f"SELECT {_CARD}, shared.n FROM shared JOIN articles a ON a.id = shared.id "
+        f"WHERE a.duplicate_of IS NULL AND {_NEWS_ONLY} AND a.id NOT IN ({', '.join('?' * len(seen))}) "
+        f"ORDER BY shared.n DESC, {_NEWEST_FIRST} LIMIT ?",
+        [article_id, RELATED_ENTITIES, *seen, limit - len(out)],
+    ).fetchall()
+    return out + [RelatedArticle(_card(r[:-1]), "entities", int(r[-1])) for r in rows]
+
+
+def story_detail(conn: sqlite3.Connection, story_id: int, *, entities: int = 10) -> StoryDetail:
+    """A story with its canonical articles oldest first and the entities they name most."""
+    row = conn.execute(
+        "SELECT s.id, s.title, s.first_seen, s.last_seen, "
+        "(SELECT count(*) FROM articles c WHERE c.story_id = s.id AND c.duplicate_of IS NULL) "
+        "FROM stories s WHERE s.id = ?",
+        [story_id],
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"no story {story_id} in the store; list stories with warta stories")
+    rows = conn.execute(
+        f"SELECT {_CARD} FROM articles a WHERE a.story_id = ? AND a.duplicate_of IS NULL "
+        "ORDER BY a.published_utc NULLS LAST, a.id LIMIT 1000",
+        [story_id],
+    ).fetchall()
+    named = top_entities(conn, ArticleFilter(story=story_id), limit=entities)
+    return StoryDetail(StoryRow(*row), tuple(_card(r) for r in rows), tuple(named))
+
+
+def popular_stories(conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 10) -> list[StoryRow]:
+    """The stories with the most articles ``where`` selects (the biggest of a window), biggest first."""
+    check_limit(limit)
+    clause, params = _clause(where, "a.story_id IS NOT NULL")
+    rows = conn.execute(
+        "SELECT s.id, s.title, s.first_seen, s.last_seen, count(*) AS n FROM articles a "
+        f"JOIN stories s ON s.id = a.story_id WHERE {clause} "
+        "GROUP BY s.id ORDER BY n DESC, s.last_seen DESC NULLS LAST, s.id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [StoryRow(*r) for r in rows]
+
+
+def article_mentions(conn: sqlite3.Connection, article_id: int) -> list[MentionSpan]:
+    """The entity mentions of an article (quantities and dates have no entity: left out), by field
+    and offset."""
+    rows = conn.execute(
+        "SELECT m.field, m.field_index, m.start_char, m.end_char, m.text, m.label, m.entity_key, e.canonical "
+        "FROM mentions m JOIN entities e ON e.key = m.entity_key WHERE m.article_id = ? "
+        "ORDER BY m.field, m.field_index, m.start_char, m.end_char DESC",
+        [article_id],
+    ).fetchall()
+    return [MentionSpan(*r) for r in rows]
+
+
+def newest_published(conn: sqlite3.Connection) -> str | None:
+    """The latest published date (UTC) of a canonical article: where "the last 24 hours" of a
+    store that is not fed live ends."""
+    row = conn.execute("SELECT max(published_utc) FROM articles WHERE duplicate_of IS NULL").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def article_id_for_page(conn: sqlite3.Connection, sha256: str) -> tuple[int, int | None] | None:
+    """The article stored from the page with this content hash, and what it duplicates."""
+    row = conn.execute(
+        "SELECT a.id, a.duplicate_of FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id WHERE r.sha256 = ?",
+        [sha256],
+    ).fetchone()
+    return (int(row[0]), row[1]) if row else None
