@@ -36,7 +36,7 @@ from warta.ingest.records import ReadProblem
 from warta.ingest.worker import Processed
 from warta.model import Analysis
 from warta.store.records import PageRecord
-from warta.store.repository import published_utc
+from warta.store.writes import published_utc
 
 __all__ = ["COLUMNS", "list_shards", "read_shard", "shard_rows", "to_outcome", "to_row", "write_shard"]
 

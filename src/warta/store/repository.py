@@ -15,57 +15,30 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from warta import __version__
 from warta.errors import NotFoundError, StoreError
-from warta.extract.dates import to_utc
 from warta.model import Analysis, Problem
 from warta.store import browse
 from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
 from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
 from warta.store.entities import entity_profile, top_entities
 from warta.store.filters import ArticleFilter, conditions
-from warta.store.findings import delete_findings, write_findings
 from warta.store.grouping import assign_story, recent_articles, story_keys
 from warta.store.names import resolve_entity, resolve_key
 from warta.store.queries import list_quotes, list_stories, story_exists
-from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary, sha256_hex
+from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect
 from warta.store.search import search
+from warta.store.writes import PIPELINE_VERSION, insert_article, now, replace_article
 
 __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
 
 logger = logging.getLogger(__name__)
-
-#: Written on every article so ``warta reprocess`` can tell which ones an older pipeline made.
-PIPELINE_VERSION = f"warta {__version__}"
-_WIB = timezone(timedelta(hours=7))
-# zlib level 6 (the default): raw HTML shrinks about 5x at ~1 ms a page; level 9 gains ~2 % for 3x the time.
-_ZLIB_LEVEL = 6
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def published_utc(published: str | None) -> str | None:
-    """``published`` in UTC for sorting and filtering; a date without a time is midnight WIB."""
-    if not published:
-        return None
-    instant = to_utc(published)
-    if instant is None:
-        try:
-            day = datetime.fromisoformat(published.strip())
-        except ValueError:
-            return None
-        instant = (day if day.tzinfo else day.replace(tzinfo=_WIB)).astimezone(UTC)
-    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
-
 
 class Store:
     """A warta store on one SQLite file. Open it with :func:`open_store`; close it (or use ``with``)."""
@@ -105,7 +78,7 @@ class Store:
         with self._transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO ingest_runs (started, inputs, warta_version) VALUES (?, ?, ?)",
-                (_now(), json.dumps(inputs, ensure_ascii=False), __version__),
+                (now(), json.dumps(inputs, ensure_ascii=False), __version__),
             )
         return int(cursor.lastrowid or 0)
 
@@ -113,7 +86,7 @@ class Store:
         with self._transaction() as conn:
             conn.execute(
                 "UPDATE ingest_runs SET finished = ?, counts = ? WHERE id = ?",
-                (_now(), json.dumps(counts, ensure_ascii=False, sort_keys=True), run_id),
+                (now(), json.dumps(counts, ensure_ascii=False, sort_keys=True), run_id),
             )
 
     def add_problem(self, source: str, problem: Problem, *, run_id: int | None = None) -> bool:
@@ -149,7 +122,7 @@ class Store:
         (``duplicate_of`` set, no mentions, quotes or events: they would be counted twice).
         """
         with self._transaction() as conn:
-            return _insert_article(conn, page, analysis, canonical_url, run_id, near_duplicate_of)
+            return insert_article(conn, page, analysis, canonical_url, run_id, near_duplicate_of)
 
     def add_articles(
         self, items: Iterable[tuple[PageRecord, Analysis, str | None]], *, run_id: int | None = None
@@ -161,7 +134,7 @@ class Store:
         whole batch instead of one per article. A process killed meanwhile leaves none of the batch.
         """
         with self._transaction() as conn:
-            return [_insert_article(conn, page, analysis, url, run_id, None) for page, analysis, url in items]
+            return [insert_article(conn, page, analysis, url, run_id, None) for page, analysis, url in items]
 
     # --- near-duplicates and stories ------------------------------------------------------------
 
@@ -238,48 +211,9 @@ class Store:
         events and problems replaced, ``pipeline_version`` set to this warta's. Its raw page,
         duplicate link and story are kept: they are decisions across articles, not about this one.
         """
-        article = analysis.article
-        article_json = article.to_dict()
-        del article_json["text"]
-        text = article.text
         with self._transaction() as conn:
-            row = conn.execute(
-                "SELECT a.duplicate_of, a.run_id, r.source FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id "
-                "WHERE a.id = ?",
-                (article_id,),
-            ).fetchone()
-            if row is None:
+            if not replace_article(conn, article_id, analysis, canonical_url):
                 raise NotFoundError(f"{self.path}: no article {article_id} in the store")
-            duplicate_of, run_id, source = row
-            conn.execute(
-                "UPDATE articles SET url = ?, canonical_url = ?, site = ?, publisher = ?, title = ?, description = ?, "
-                "authors = ?, published = ?, published_utc = ?, language = ?, text = ?, article_json = ?, "
-                "text_sha256 = ?, pipeline_version = ? WHERE id = ?",
-                (
-                    article.url,
-                    canonical_url,
-                    article.site,
-                    article.publisher,
-                    article.title,
-                    article.description,
-                    json.dumps(list(article.authors), ensure_ascii=False),
-                    article.published,
-                    published_utc(article.published),
-                    article.language,
-                    text,
-                    json.dumps(article_json, ensure_ascii=False),
-                    sha256_hex(text.encode("utf-8")),
-                    PIPELINE_VERSION,
-                    article_id,
-                ),
-            )
-            delete_findings(conn, article_id)
-            if duplicate_of is None:
-                write_findings(conn, article_id, analysis, rename=True)
-            conn.executemany(
-                "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
-                [(run_id, source, article_id, p.code, p.detail) for p in article.problems],
-            )
 
     def prune_entities(self) -> int:
         """Drop entities no mention names any more (after a reprocess); return how many."""
@@ -418,84 +352,6 @@ class Store:
     def article_for_page(self, sha256: str) -> tuple[int, int | None] | None:
         """``(article id, duplicate_of)`` of the article stored from this page, if any."""
         return browse.article_id_for_page(self._conn, sha256)
-
-
-def _insert_article(
-    conn: sqlite3.Connection,
-    page: PageRecord,
-    analysis: Analysis,
-    canonical_url: str | None,
-    run_id: int | None,
-    near_duplicate_of: int | None,
-) -> AddResult:
-    """Write one page and its article inside the caller's transaction (see :meth:`Store.add_article`)."""
-    article = analysis.article
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO raw_pages (sha256, url, fetched_at, kind, source, hints, body, size, run_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            page.sha256,
-            page.url,
-            page.fetched_at,
-            page.kind,
-            page.source,
-            json.dumps(page.hints, ensure_ascii=False) if page.hints else None,
-            zlib.compress(page.body, _ZLIB_LEVEL),
-            len(page.body),
-            run_id,
-        ),
-    )
-    if cursor.rowcount == 0:
-        return AddResult(None)
-    raw_id = cursor.lastrowid
-    duplicate_of = None
-    if canonical_url:
-        row = conn.execute(
-            "SELECT id FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1",
-            (canonical_url,),
-        ).fetchone()
-        duplicate_of = int(row[0]) if row else None
-    if duplicate_of is None and near_duplicate_of is not None:
-        row = conn.execute(
-            "SELECT coalesce(duplicate_of, id) FROM articles WHERE id = ?", (near_duplicate_of,)
-        ).fetchone()
-        duplicate_of = int(row[0]) if row else None
-    article_json = article.to_dict()
-    del article_json["text"]  # derived from the paragraphs; kept once, in the text column
-    text = article.text
-    cursor = conn.execute(
-        "INSERT INTO articles (raw_page_id, url, canonical_url, site, publisher, title, description, "
-        "authors, published, published_utc, language, text, article_json, text_sha256, duplicate_of, "
-        "pipeline_version, ingested_at, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            raw_id,
-            article.url,
-            canonical_url,
-            article.site,
-            article.publisher,
-            article.title,
-            article.description,
-            json.dumps(list(article.authors), ensure_ascii=False),
-            article.published,
-            published_utc(article.published),
-            article.language,
-            text,
-            json.dumps(article_json, ensure_ascii=False),
-            sha256_hex(text.encode("utf-8")),
-            duplicate_of,
-            PIPELINE_VERSION,
-            _now(),
-            run_id,
-        ),
-    )
-    article_id = int(cursor.lastrowid or 0)
-    if duplicate_of is None:
-        write_findings(conn, article_id, analysis)
-    conn.executemany(
-        "INSERT OR IGNORE INTO problems (run_id, source, article_id, code, detail) VALUES (?, ?, ?, ?, ?)",
-        [(run_id, page.source, article_id, p.code, p.detail) for p in article.problems],
-    )
-    return AddResult(article_id, duplicate_of)
 
 
 def open_store(path: str | Path) -> Store:
