@@ -64,15 +64,13 @@ from warta.store import ArticleFilter, SearchQuery, Store, open_store  # noqa: E
 # query plans (EXPLAIN QUERY PLAN) on the 200,000-article store, 2026-11-27.
 NOTES: list[str] = [
     "**Ingest: why it misses 100 articles/s.** The main process is the bound: it writes every "
-    "article and places it in a story, and `StoryClusterer.add` (src/warta/stories, outside this change) "
-    "took 30-42 ms an article at 2,000 articles, growing with the active stories (`_best` computes a "
-    "Python cosine against every active story's centroid, recomputing the centroid's norm each time). The "
-    "store write itself is 2-3.5 ms an article and extraction plus analysis about 8.5 CPU ms (the 3,803 "
-    "rows analysed for the store below took 32.4 CPU s). With `--workers 2` the workers' numpy (OpenBLAS) "
-    "threads busy-wait and take CPU from the main process, which is why `--workers 2` is slower than "
-    "`--workers 1` here: the same run with `OPENBLAS_NUM_THREADS=1` gave 29.6 articles/s, the workers "
-    "using 10.1 CPU ms an article instead of 66.7. 100 articles/s on two cores needs story clustering "
-    "made cheap (an inverted index over terms, cached norms) and one BLAS thread per worker.",
+    "article, checks it for near-duplicates and places it in a story. `StoryClusterer.add` compares each "
+    "article with every active story (its cost grows with them); keeping each centroid's norm instead of "
+    "recomputing it per comparison made it about 4x cheaper, and an inverted index over terms is the next "
+    "step. The store write itself is 2-4 ms an article. The ingest child runs with one BLAS thread, as "
+    "the command line sets it: multi-threaded OpenBLAS pools in the workers busy-waited and took CPU "
+    "from the main process (measured before that change: `--workers 2` 19.7 articles/s, 29.6 with one "
+    "thread).",
     "**Search: what was changed.** Ranking is now done inside FTS5 (`rank MATCH 'bm25(5.0, 1.0)'` with "
     "`ORDER BY rank`): before, ordering by a `bm25()` column made SQLite join every match to `articles`, "
     "test the filters and build a snippet for it before sorting (EXPLAIN QUERY PLAN: `USE TEMP B-TREE FOR "
@@ -178,6 +176,8 @@ def measure_ingest(rows: int) -> dict[str, Any]:
                 [sys.executable, __file__, "--ingest-child", str(sample), str(db), str(workers)],
                 # Set before the child starts, so every thread it makes (numpy's BLAS pool too) keeps to it.
                 preexec_fn=partial(os.sched_setaffinity, 0, cores),
+                # One BLAS thread, as the warta command line sets it (src/warta/cli/__init__.py).
+                env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"},
                 check=True,
                 capture_output=True,
                 text=True,
