@@ -413,3 +413,10 @@ def test_site_affix_is_stripped_from_a_dumped_title_line() -> None:
     assert article.published == "2024-03-05T10:15:00+07:00"
     assert article.dateline == "JAKARTA, KOMPAS.com"
     assert len(article.paragraphs) == 2
+
+
+def test_plain_text_takes_its_site_from_the_url() -> None:
+    text = "Judul Berita Hari Ini\n\nPresiden meresmikan jembatan baru di Kupang pada Senin."
+    url = "https://www.liputan6.com/news/read/1/judul-berita"
+    assert extract_text(RawPage(content=text, kind="text", url=url)).site == "www.liputan6.com"
+    assert extract_text(RawPage(content=text, kind="text")).site is None

@@ -363,6 +363,8 @@ def extract_text(page: RawPage) -> Article:
     dateline, body = _split_first(cleaned.paragraphs)
     article = Article(
         url=page.url,
+        # the host, as for dumps: text from a CSV or JSONL of scraped articles names its page by URL only
+        site=urlparse(page.url).hostname if page.url else None,
         title=title,
         authors=tuple(cleaned.authors),
         editors=tuple(cleaned.editors),
