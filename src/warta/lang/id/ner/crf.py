@@ -23,11 +23,13 @@ import numpy.typing as npt
 Floats = npt.NDArray[np.float32]
 
 
-def _pack(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
+def pack_strings(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
+    """Strings as one UTF-8 byte array (newline-joined), for an .npz file without pickles."""
     return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
 
 
-def _unpack(array: npt.NDArray[np.uint8]) -> list[str]:
+def unpack_strings(array: npt.NDArray[np.uint8]) -> list[str]:
+    """The strings :func:`pack_strings` stored."""
     text = array.tobytes().decode("utf-8")
     return text.split("\n") if text else []
 
@@ -95,8 +97,8 @@ class CrfModel:
 
     def save(self, path: Path) -> None:
         arrays: dict[str, npt.NDArray[np.generic]] = {
-            "labels": _pack(self.labels),
-            "attributes": _pack(sorted(self.index, key=self.index.__getitem__)),
+            "labels": pack_strings(self.labels),
+            "attributes": pack_strings(sorted(self.index, key=self.index.__getitem__)),
             "state": self.state[:-1],
             "transition": self.transition,
         }
@@ -110,8 +112,8 @@ class CrfModel:
     @classmethod
     def load(cls, path: Path) -> CrfModel:
         with np.load(path, allow_pickle=False) as data:
-            labels = tuple(_unpack(data["labels"]))
-            attrs = _unpack(data["attributes"])
+            labels = tuple(unpack_strings(data["labels"]))
+            attrs = unpack_strings(data["attributes"])
             state = data["state"].astype(np.float32)
             state = np.vstack([state, np.zeros((1, len(labels)), dtype=np.float32)])
             domains = {

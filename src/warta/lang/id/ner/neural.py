@@ -31,7 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from warta.lang.id.ner.conll import LABELS
-from warta.lang.id.ner.crf import Floats
+from warta.lang.id.ner.crf import Floats, pack_strings, unpack_strings
 from warta.lang.id.ner.features import Matches, case_class
 from warta.lang.id.ner.lexicon import Cues
 
@@ -56,15 +56,6 @@ WEIGHTS = (
     "conv1", "bias1", "conv2", "bias2", "out", "out_bias", "transition",
 )  # fmt: skip
 DOMAIN_WEIGHTS = ("bias1", "out", "out_bias", "transition")
-
-
-def _pack(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
-    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
-
-
-def _unpack(array: npt.NDArray[np.uint8]) -> list[str]:
-    text = array.tobytes().decode("utf-8")
-    return text.split("\n") if text else []
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +188,7 @@ class NeuralModel:
         with np.load(path, allow_pickle=False) as data:
             vocab = Vocab(
                 *(
-                    {s: i for i, s in enumerate(_unpack(data["vocab." + name])) if s}
+                    {s: i for i, s in enumerate(unpack_strings(data["vocab." + name])) if s}
                     for name in ("words", "chars", "clusters", "marks")
                 )
             )
@@ -205,7 +196,7 @@ class NeuralModel:
             if domain is not None and "bias1." + domain in data.files:
                 for name in DOMAIN_WEIGHTS:
                     weights[name] = weights[name] + data[f"{name}.{domain}"].astype(np.float32)
-            labels = _unpack(data["labels"])
+            labels = unpack_strings(data["labels"])
             weight = float(data["weight"])
         return cls(vocab, weights, labels, weight)
 
@@ -299,13 +290,16 @@ def save(
     weight: float,
 ) -> None:
     """Write the network (see the module docstring for the layout); ``weight`` is its ensemble weight."""
-    arrays: dict[str, npt.NDArray[np.generic]] = {"labels": _pack(LABELS), "weight": np.array(weight, dtype=np.float32)}
+    arrays: dict[str, npt.NDArray[np.generic]] = {
+        "labels": pack_strings(LABELS),
+        "weight": np.array(weight, dtype=np.float32),
+    }
     tables = {"words": vocab.words, "chars": vocab.chars, "clusters": vocab.clusters, "marks": vocab.marks}
     for name, table in tables.items():
         ordered = [""] * (max(table.values(), default=0) + 1)
         for key, i in table.items():
             ordered[i] = key
-        arrays["vocab." + name] = _pack(ordered)
+        arrays["vocab." + name] = pack_strings(ordered)
     for name in WEIGHTS:
         arrays[name] = np.asarray(shared[name], dtype=np.float32)
     for domain, extra in domains.items():
