@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 
@@ -20,3 +22,10 @@ def write_section(name: str, markdown: str, *, doc: Path = DOC, intro: str = "# 
         text = text.rstrip("\n") + "\n\n" + section
     doc.parent.mkdir(parents=True, exist_ok=True)
     doc.write_text(text, encoding="utf-8")
+
+
+def publish(name: str, markdown: str, results: Any, results_path: Path, *, doc: Path = DOC) -> None:
+    """Write a benchmark's machine-readable results (JSON) and its section of docs/benchmarks.md."""
+    results_path.parent.mkdir(parents=True, exist_ok=True)
+    results_path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_section(name, markdown, doc=doc)

@@ -18,7 +18,6 @@ Writes the ``ner`` section of docs/benchmarks.md and benchmarks/results/ner.json
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import subprocess
@@ -229,9 +228,7 @@ def main() -> int:
         print(f"benchmarks/ner.py: {SHARED / 'corpora' / 'ner'} not found; nothing measured, docs left as they are")
         return 0
     results = run(args.passes)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    docsection.write_section("ner", render(results), doc=DOC)
+    docsection.publish("ner", render(results), results, RESULTS, doc=DOC)
     print(render(results))
     return 0
 

@@ -274,9 +274,7 @@ def main() -> int:
         show_false_positives(args.false_positives, args.seed)
         return 0
     results = run(args.passes)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    docsection.write_section("quotes", render(results), doc=DOC)
+    docsection.publish("quotes", render(results), results, RESULTS, doc=DOC)
     print(render(results))
     return 0
 

@@ -413,8 +413,7 @@ def main() -> int:
         return 0
     if args.report_only:
         saved = {**json.loads(RESULTS.read_text(encoding="utf-8")), "notes": NOTES}
-        RESULTS.write_text(json.dumps(saved, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        docsection.write_section("store", markdown(saved))
+        docsection.publish("store", markdown(saved), saved, RESULTS)
         return 0
     if not CORPUS.is_dir():
         print(f"skipped: {CORPUS} is missing (the store benchmark needs ../shared's corpora)", file=sys.stderr)
@@ -434,8 +433,7 @@ def main() -> int:
     section = markdown(result)
     print(section)
     if not args.no_write:
-        RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        docsection.write_section("store", section)
+        docsection.publish("store", section, result, RESULTS)
     return 0
 
 
