@@ -12,6 +12,10 @@ arrive at the stream's current time). For an incoming article and an active stor
   the best story when it reaches ``threshold``, else it starts a new story. Ties go to the
   older story, so the result is deterministic.
 
+The centroid cosines come from an inverted index (term -> the active stories whose centroid holds
+it, with the weight), so an article is compared only with the stories it shares a word with, and
+only on those words: scanning every active story's centroid was most of an ingest's time.
+
 Memory is bounded: a story that has seen nothing for ``window`` is closed (it leaves the active
 set and is handed out by :meth:`StoryClusterer.closed`), at most ``max_active`` stories stay
 active (the stalest is closed first), and a story keeps the vectors of its ``max_members`` most
@@ -56,6 +60,7 @@ class _Active:
     first_seen: datetime | None
     last_seen: datetime | None
     order: int
+    updated: int = 0  # when it last took an article: ties go to the least recently updated story
     articles: list[str] = field(default_factory=list)
     members: list[Vector] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
@@ -82,6 +87,8 @@ class StoryClusterer:
         self._text_idf = OnlineIdf()
         self._entity_idf = OnlineIdf()
         self._active: dict[str, _Active] = {}
+        self._postings: dict[str, dict[str, float]] = {}  # term -> {active story id: centroid weight}
+        self._updates = 0
         self._closed: list[Story] = []
         self._now: datetime | None = None
         self._count = 0
@@ -123,22 +130,29 @@ class StoryClusterer:
 
     def _best(self, vector: Vector, entities: Vector) -> tuple[_Active | None, float]:
         opts = self.settings
+        length = norm(vector)
+        if not length:
+            return None, 0.0
+        # The centroid dot products of the stories sharing a term with the article (the others are 0).
+        shared: dict[str, float] = {}
+        for term, value in vector.items():
+            posting = self._postings.get(term)
+            if posting:
+                for story_id, weight in posting.items():
+                    shared[story_id] = shared.get(story_id, 0.0) + value * weight
         best: _Active | None = None
         best_score = 0.0
-        length = norm(vector)
-        for story in self._active.values():  # insertion order: older stories first, ties keep them
-            # The cosine with the centroid, its norm kept up to date by _join (computing it here,
-            # for every story and every article, was most of the clustering time).
-            central = dot(vector, story.centroid) / (length * story.norm) if length and story.norm else 0.0
-            text = central
+        for story_id, product in shared.items():
+            story = self._active[story_id]
+            text = product / (length * story.norm) if story.norm else 0.0
             if opts.link_weight:
                 link = max((dot(vector, m) for m in story.members), default=0.0)
-                text = opts.link_weight * link + (1 - opts.link_weight) * central
+                text = opts.link_weight * link + (1 - opts.link_weight) * text
             score = text
             if opts.entity_weight:
                 profile = self._entity_idf.vector(story.entity_counts)
                 score = (1 - opts.entity_weight) * text + opts.entity_weight * dot(entities, profile)
-            if score > best_score:
+            if score > best_score or (score == best_score and best is not None and story.updated < best.updated):
                 best, best_score = story, score
         return best, best_score
 
@@ -147,8 +161,12 @@ class StoryClusterer:
         story.members.append(vector)
         del story.members[: -self.settings.max_members]
         for term, value in vector.items():
-            story.centroid[term] = story.centroid.get(term, 0.0) + value
+            weight = story.centroid.get(term, 0.0) + value
+            story.centroid[term] = weight
+            self._postings.setdefault(term, {})[story.id] = weight
         story.norm = norm(story.centroid)
+        self._updates += 1
+        story.updated = self._updates
         if when is not None:
             story.first_seen = min(story.first_seen or when, when)
             story.last_seen = max(story.last_seen or when, when)
@@ -174,6 +192,11 @@ class StoryClusterer:
 
     def _close(self, story: _Active) -> None:
         del self._active[story.id]
+        for term in story.centroid:
+            posting = self._postings[term]
+            del posting[story.id]
+            if not posting:
+                del self._postings[term]
         self._closed.append(self._snapshot(story))
 
     def _snapshot(self, story: _Active) -> Story:
