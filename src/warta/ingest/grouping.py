@@ -50,9 +50,13 @@ class Grouper:
                 analysis = Analysis(article=stored.article, entities=stored.entities, quotes=stored.quotes)
                 self.clusterer.add(str(stored.id), analysis, story=key)
 
-    def near_duplicate(self, article: Article) -> tuple[int | None, Fingerprint]:
-        """The stored article this one copies (None: it is new), and its fingerprint for :meth:`record`."""
-        fp = fingerprint(article, self.index.settings)
+    def near_duplicate(self, article: Article, fp: Fingerprint | None = None) -> tuple[int | None, Fingerprint]:
+        """The stored article this one copies (None: it is new), and its fingerprint for :meth:`record`.
+
+        ``fp`` is the article's fingerprint when a worker made it (with the default settings).
+        """
+        if fp is None or self.index.settings != DedupSettings():
+            fp = fingerprint(article, self.index.settings)
         found = self.index.find(fp)
         return (int(found.canonical) if found else None), fp
 

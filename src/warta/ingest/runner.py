@@ -181,7 +181,7 @@ def _write(
         tally.problems[outcome.code] += 1
         return
     in_flight.discard(outcome.page.sha256)
-    copied, fp = grouper.near_duplicate(outcome.analysis.article)
+    copied, fp = grouper.near_duplicate(outcome.analysis.article, outcome.fingerprint)
     result = store.add_article(
         outcome.page,
         outcome.analysis,

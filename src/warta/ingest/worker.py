@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from warta.analyze import analyze_article
+from warta.dedup import Fingerprint, fingerprint
 from warta.errors import InputError, WartaError
 from warta.extract import extract_page
 from warta.extract.dates import parse_date
@@ -28,11 +29,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Processed:
-    """A page ready to be stored: the record, the analysis and the article's canonical URL."""
+    """A page ready to be stored: the record, the analysis, the article's canonical URL and its
+    near-duplicate fingerprint (made here, in the worker, so the writing process need not)."""
 
     page: PageRecord
     analysis: Analysis
     canonical_url: str | None
+    fingerprint: Fingerprint | None = None
 
 
 def apply_hints(article: Article, hints: dict[str, Any] | None) -> Article:
@@ -79,7 +82,7 @@ def process(item: InputPage, options: LoadOptions) -> Processed | ReadProblem:
         hints=item.hints,
     )
     html = raw.content if raw.kind == "html" else None
-    return Processed(page, analysis, canonical_url(article.url, html))
+    return Processed(page, analysis, canonical_url(article.url, html), fingerprint(analysis.article))
 
 
 def warm_up() -> None:
