@@ -139,9 +139,10 @@ class Store:
 
     # --- near-duplicates and stories ------------------------------------------------------------
 
-    def recent_articles(self, limit: int) -> list[StoredArticle]:
-        """The ``limit`` most recently stored canonical articles, oldest first (to warm an ingest up)."""
-        return recent_articles(self._conn, limit)
+    def recent_articles(self, limit: int, after: int = 0) -> list[StoredArticle]:
+        """The ``limit`` most recently stored canonical articles with an id above ``after``, oldest
+        first (to warm an ingest up, or catch up with what another writer stored)."""
+        return recent_articles(self._conn, limit, after)
 
     def story_keys(self, story_ids: list[int]) -> dict[int, str]:
         """The clusterer key of each of these stories."""
