@@ -3,6 +3,8 @@
 FastAPI runs plain ``def`` routes in a thread pool; a SQLite connection is not for use by two
 threads at once, so each thread opens its own (WAL lets readers run side by side, and beside
 an ingest writing to the same file). Connections are closed when the app shuts down.
+``immutable`` opens each read-only without locks (:func:`warta.store.open_store`), for a store
+file nothing writes while it is served.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ __all__ = ["StorePool"]
 class StorePool:
     """Opens the store at ``path`` once per thread; :meth:`close` closes every connection."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, immutable: bool = False) -> None:
         self.path = str(path)
+        self.immutable = immutable
         if self.path != ":memory:" and not Path(self.path).is_file():
             raise StoreError(f"{self.path}: no store there; fill one with warta ingest PATH --db {self.path}")
         self._local = threading.local()
@@ -31,7 +34,7 @@ class StorePool:
     def get(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.path)
+            store = open_store(self.path, immutable=self.immutable)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)
