@@ -1,0 +1,262 @@
+"""The serving target of issue 6: p95 <= 50 ms for the article and search endpoints on the
+200,000-article store under 20 concurrent clients, with zero errors.
+
+    .venv/bin/python benchmarks/serve_load.py                       # measure, write the doc section and JSON
+    .venv/bin/python benchmarks/serve_load.py --requests 400 --no-write   # a quick look
+
+``warta serve --immutable`` (uvicorn, the real server, in its own process) is started on ``--db``
+(by default the store benchmarks/store.py builds, benchmarks/.cache/store-200000-seed5-recipe1.db;
+``--immutable`` opens it read-only without locks or side files, so the benchmark never writes
+to it). ``--clients`` asyncio tasks, each with its own keep-alive connection (httpx), take turns
+on one shared list of ``--requests`` requests over loopback, stopping early after ``--seconds``;
+each request's latency is the time from sending it to reading the whole body. The list mixes,
+drawn with a fixed seed: ``GET /api/articles/{id}`` and ``GET /articles/{id}`` for random
+canonical articles, ``GET /api/search?q=`` and ``GET /search?q=`` for queries made of the
+store's own words (common words, two common words, rare words, entity names, the classes of
+benchmarks/store.py). ``--warmup`` requests, not counted, go first (the server's first requests
+open its connections and load its templates). Any status other than 200, or a failed request,
+is an error.
+
+Writes the ``serve-load`` section of docs/benchmarks.md and benchmarks/results/serve_load.json;
+exits without writing when the store is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+DEFAULT_DB = Path("/work/main/benchmarks/.cache/store-200000-seed5-recipe1.db")
+RESULTS = BENCH_DIR / "results" / "serve_load.json"
+TARGETS = {"p95_ms": 50, "errors": 0, "clients": 20}
+ENDPOINTS = ("api_article", "article_page", "api_search", "search_page")
+
+sys.path.insert(0, str(BENCH_DIR))
+import docsection  # noqa: E402  (a sibling module: benchmarks/ is on sys.path when run as a script)
+
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _readonly(db: Path) -> sqlite3.Connection:
+    return sqlite3.connect(db.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+
+
+def request_mix(db: Path, count: int, seed: int) -> list[tuple[str, str]]:
+    """``count`` (endpoint, path) pairs, the four endpoints in equal shares, shuffled."""
+    rng = random.Random(seed)
+    conn = _readonly(db)
+    top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+    drawn = rng.sample(range(1, top + 1), min(top, 3000))
+    ids = [i for (i,) in conn.execute(
+        f"SELECT id FROM articles WHERE duplicate_of IS NULL AND id IN ({','.join('?' * len(drawn))})", drawn
+    )]
+    df: Counter[str] = Counter()
+    for (text,) in conn.execute(f"SELECT text FROM articles WHERE id IN ({','.join('?' * 500)})", ids[:500]):
+        df.update(set(_WORD.findall(text.casefold())))
+    ranked = [w for w, _ in df.most_common()]
+    common = [w for w in ranked[30:400] if len(w) >= 4]
+    rare = sorted(w for w, n in df.items() if n == 1 and len(w) >= 5)
+    names = [name for (name,) in conn.execute(
+        "SELECT e.canonical FROM entities e JOIN mentions m ON m.entity_key = e.key "
+        "WHERE m.article_id IN (" + ",".join("?" * 300) + ") GROUP BY e.key ORDER BY count(*) DESC LIMIT 200",
+        ids[:300],
+    )]
+    conn.close()
+    queries = [
+        lambda: rng.choice(common),
+        lambda: f"{rng.choice(common)} {rng.choice(common)}",
+        lambda: rng.choice(rare),
+        lambda: rng.choice(names),
+    ]
+    mix: list[tuple[str, str]] = []
+    for n in range(count):
+        endpoint = ENDPOINTS[n % len(ENDPOINTS)]
+        if endpoint == "api_article":
+            mix.append((endpoint, f"/api/articles/{rng.choice(ids)}"))
+        elif endpoint == "article_page":
+            mix.append((endpoint, f"/articles/{rng.choice(ids)}"))
+        else:
+            q = quote(rng.choice(queries)())
+            mix.append((endpoint, f"/api/search?q={q}" if endpoint == "api_search" else f"/search?q={q}"))
+    rng.shuffle(mix)
+    return mix
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(db: Path) -> Iterator[str]:
+    """``warta serve --immutable`` on a free loopback port; its base URL."""
+    port = _free_port()
+    env = {**os.environ, "WARTA_API_TOKEN": "", "PYTHONPATH": str(REPO / "src")}
+    command = [sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port), "--immutable"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api/articles?limit=1", timeout=10).raise_for_status()
+                break
+            except httpx.TransportError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    err = server.stderr.read().decode() if server.stderr else ""
+                    raise SystemExit(f"warta serve did not start: {err}") from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr:
+            server.stderr.close()
+
+
+async def _run(base: str, mix: list[tuple[str, str]], clients: int, seconds: float) -> list[tuple[str, float, str]]:
+    """Send ``mix`` with ``clients`` concurrent clients; (endpoint, seconds, outcome) per request."""
+    todo = iter(mix)
+    done: list[tuple[str, float, str]] = []
+    stop_at = time.perf_counter() + seconds
+
+    async def client() -> None:
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+            for endpoint, path in todo:
+                if time.perf_counter() > stop_at:
+                    return
+                start = time.perf_counter()
+                try:
+                    response = await http.get(path)
+                    outcome = "ok" if response.status_code == 200 else f"status {response.status_code}"
+                except httpx.HTTPError as exc:
+                    outcome = type(exc).__name__
+                done.append((endpoint, time.perf_counter() - start, outcome))
+
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return done
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def summarise(done: list[tuple[str, float, str]], wall: float) -> dict[str, Any]:
+    by_endpoint: dict[str, Any] = {}
+    for endpoint in ENDPOINTS:
+        times = [t * 1000 for e, t, _ in done if e == endpoint]
+        if not times:
+            continue
+        by_endpoint[endpoint] = {
+            "requests": len(times),
+            "errors": sum(1 for e, _, o in done if e == endpoint and o != "ok"),
+            **{f"p{int(q * 100)}_ms": round(_percentile(times, q), 1) for q in (0.5, 0.95, 0.99)},
+            "max_ms": round(max(times), 1),
+        }
+    errors = Counter(o for _, _, o in done if o != "ok")
+    return {
+        "requests": len(done),
+        "seconds": round(wall, 1),
+        "requests_per_second": round(len(done) / wall, 1) if wall else None,
+        "errors": sum(errors.values()),
+        "error_kinds": dict(errors),
+        "endpoints": by_endpoint,
+    }
+
+
+def markdown(result: dict[str, Any]) -> str:
+    s = result["summary"]
+    rows = "\n".join(
+        f"| `{name}` | {e['requests']} | {e['p50_ms']} | **{e['p95_ms']}** | {e['p99_ms']} | {e['max_ms']} "
+        f"| {e['errors']} |"
+        for name, e in s["endpoints"].items()
+    )
+    return f"""## Serving under load (issue 6 target)
+
+`benchmarks/serve_load.py`, {result["date"]}, {result["machine"]}. `warta serve --immutable` (uvicorn, its
+own process) on the {result["articles"]:,}-article store of the store benchmark; {result["clients"]} concurrent
+clients on loopback (httpx, one keep-alive connection each, in one process on the same two cores), {s["requests"]}
+requests after {result["warmup"]} uncounted warm-up requests, in equal shares: `GET /api/articles/{{id}}` and
+`GET /articles/{{id}}` (random canonical articles), `GET /api/search?q=` and `GET /search?q=` (a common word,
+two common words, a rare word or an entity name, from the store's own text; seed {result["seed"]}). Latency is from
+sending a request to reading its whole body, queueing in the server included. Target: p95 ≤ 50 ms, zero errors.
+
+| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+{rows}
+
+{s["requests_per_second"]} requests/s over {s["seconds"]} s; {s["errors"]} errors.
+
+{result["notes"]}
+"""
+
+
+NOTES = """Notes. With 20 clients and one server process the latency of a request is mostly the time it
+waits behind the others: p95 ≈ 20 × the mean service time ÷ the cores the server gets. Search
+latency is the store's FTS query (src/warta/store/search.py, measured alone by the store
+benchmark), which this benchmark does not change; the article endpoints are the serving side's."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help="the store (default: %(default)s)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=4000, help="requests counted (default: %(default)s)")
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
+    parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--no-write", action="store_true", help="print the results; write no files")
+    args = parser.parse_args(argv)
+    if not args.db.is_file():
+        print(f"skipped: {args.db} is missing (build it with benchmarks/store.py)", file=sys.stderr)
+        return 0
+    mix = request_mix(args.db, args.warmup + args.requests, args.seed)
+    with _readonly(args.db) as conn:
+        articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    with running_server(args.db) as base:
+        asyncio.run(_run(base, mix[: args.warmup], args.clients, args.seconds))
+        start = time.perf_counter()
+        done = asyncio.run(_run(base, mix[args.warmup :], args.clients, args.seconds))
+        wall = time.perf_counter() - start
+    result = {
+        "date": time.strftime("%Y-%m-%d"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "targets": TARGETS,
+        "articles": articles,
+        "clients": args.clients,
+        "warmup": args.warmup,
+        "seed": args.seed,
+        "summary": summarise(done, wall),
+        "notes": NOTES,
+    }
+    print(json.dumps(result["summary"], indent=2))
+    if not args.no_write:
+        docsection.publish("serve-load", markdown(result), result, RESULTS)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
