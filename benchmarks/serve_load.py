@@ -109,11 +109,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path) -> Iterator[str]:
-    """``warta serve --immutable`` on a free loopback port; its base URL."""
+def running_server(db: Path, workers: int) -> Iterator[str]:
+    """``warta serve --immutable --workers N`` on a free loopback port; its base URL."""
     port = _free_port()
     env = {**os.environ, "WARTA_API_TOKEN": "", "PYTHONPATH": str(REPO / "src")}
     command = [sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port), "--immutable"]
+    command += ["--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -187,28 +188,35 @@ def summarise(done: list[tuple[str, float, str]], wall: float) -> dict[str, Any]
     }
 
 
-def markdown(result: dict[str, Any]) -> str:
-    s = result["summary"]
-    rows = "\n".join(
-        f"| `{name}` | {e['requests']} | {e['p50_ms']} | **{e['p95_ms']}** | {e['p99_ms']} | {e['max_ms']} "
+def _rows(summary: dict[str, Any], clients: int) -> str:
+    return "\n".join(
+        f"| {clients} | `{name}` | {e['requests']} | {e['p50_ms']} | **{e['p95_ms']}** | {e['p99_ms']} | {e['max_ms']} "
         f"| {e['errors']} |"
-        for name, e in s["endpoints"].items()
+        for name, e in summary["endpoints"].items()
     )
+
+
+def markdown(result: dict[str, Any]) -> str:
+    s, alone = result["summary"], result["alone"]
+    rows = _rows(alone, 1) + "\n" + _rows(s, result["clients"])
     return f"""## Serving under load (issue 6 target)
 
-`benchmarks/serve_load.py`, {result["date"]}, {result["machine"]}. `warta serve --immutable` (uvicorn, its
-own process) on the {result["articles"]:,}-article store of the store benchmark; {result["clients"]} concurrent
-clients on loopback (httpx, one keep-alive connection each, in one process on the same two cores), {s["requests"]}
-requests after {result["warmup"]} uncounted warm-up requests, in equal shares: `GET /api/articles/{{id}}` and
+`benchmarks/serve_load.py`, {result["date"]}, {result["machine"]} (load average {result["load_average_at_start"]}
+at the start: the cores are shared). `warta serve --immutable --workers {result["workers"]}` (uvicorn, its own
+processes) on the {result["articles"]:,}-article store of the store benchmark. First one client sends
+{alone["requests"]} requests one after another (the service time), then {result["clients"]} concurrent clients on
+loopback (httpx, one keep-alive connection each, in one process on the same cores) send {s["requests"]}, after
+{result["warmup"]} uncounted warm-up requests; in equal shares: `GET /api/articles/{{id}}` and
 `GET /articles/{{id}}` (random canonical articles), `GET /api/search?q=` and `GET /search?q=` (a common word,
 two common words, a rare word or an entity name, from the store's own text; seed {result["seed"]}). Latency is from
 sending a request to reading its whole body, queueing in the server included. Target: p95 ≤ 50 ms, zero errors.
 
-| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms | errors |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| clients | endpoint | requests | p50 ms | p95 ms | p99 ms | max ms | errors |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |
 {rows}
 
-{s["requests_per_second"]} requests/s over {s["seconds"]} s; {s["errors"]} errors.
+One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors. {result["clients"]} clients:
+{s["requests_per_second"]} requests/s over {s["seconds"]} s, {s["errors"]} errors.
 
 {result["notes"]}
 """
@@ -228,16 +236,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=300, help="stop sending after this long")
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes (default: cores)")
+    parser.add_argument("--alone", type=int, default=400, help="requests sent by one client first (service time)")
     parser.add_argument("--no-write", action="store_true", help="print the results; write no files")
     args = parser.parse_args(argv)
     if not args.db.is_file():
         print(f"skipped: {args.db} is missing (build it with benchmarks/store.py)", file=sys.stderr)
         return 0
     mix = request_mix(args.db, args.warmup + args.requests, args.seed)
+    load_average = round(os.getloadavg()[0], 2)
     with _readonly(args.db) as conn:
         articles = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
-    with running_server(args.db) as base:
+    with running_server(args.db, args.workers) as base:
         asyncio.run(_run(base, mix[: args.warmup], args.clients, args.seconds))
+        start = time.perf_counter()
+        alone = asyncio.run(_run(base, mix[args.warmup : args.warmup + args.alone], 1, args.seconds))
+        alone_wall = time.perf_counter() - start
         start = time.perf_counter()
         done = asyncio.run(_run(base, mix[args.warmup :], args.clients, args.seconds))
         wall = time.perf_counter() - start
@@ -249,10 +263,13 @@ def main(argv: list[str] | None = None) -> int:
         "clients": args.clients,
         "warmup": args.warmup,
         "seed": args.seed,
+        "workers": args.workers,
+        "load_average_at_start": load_average,
+        "alone": summarise(alone, alone_wall),
         "summary": summarise(done, wall),
         "notes": NOTES,
     }
-    print(json.dumps(result["summary"], indent=2))
+    print(json.dumps({"alone": result["alone"], "under_load": result["summary"]}, indent=2))
     if not args.no_write:
         docsection.publish("serve-load", markdown(result), result, RESULTS)
     return 0

@@ -11,6 +11,8 @@ import time
 import urllib.error
 import urllib.request
 
+import pytest
+
 from serve_store import sample_store
 
 
@@ -20,11 +22,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_warta_serve_answers_pages_and_api() -> None:
+@pytest.mark.parametrize("options", [[], ["--workers", "2"]], ids=["one-process", "two-workers"])
+def test_warta_serve_answers_pages_and_api(options: list[str]) -> None:
     port = _free_port()
     env = {**os.environ, "WARTA_API_TOKEN": ""}
     server = subprocess.Popen(
-        [sys.executable, "-m", "warta", "serve", "--db", str(sample_store()), "--port", str(port)],
+        [sys.executable, "-m", "warta", "serve", "--db", str(sample_store()), "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,

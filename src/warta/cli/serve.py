@@ -20,7 +20,14 @@ from warta.errors import WartaError
     help="The store file is not written while served (a snapshot, read-only media): open it read-only, "
     "without locks or -wal/-shm files.",
 )
-def serve_command(db: str, host: str, port: int, immutable: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes (uvicorn workers): one per core lets requests use every core.",
+)
+def serve_command(db: str, host: str, port: int, immutable: bool, workers: int) -> None:
     """Serve the store: the reader at http://HOST:PORT/, the JSON API under /api (docs at /docs).
 
     Read-only unless WARTA_API_TOKEN is set: then POST /api/pages ingests pages sent with
@@ -35,4 +42,11 @@ def serve_command(db: str, host: str, port: int, immutable: bool) -> None:
     except WartaError as exc:
         fail(exc)
     click.echo(f"warta: serving {db} at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    # The app above was built only to fail early on a bad store; each worker builds its own.
+    os.environ["WARTA_SERVE_DB"] = db
+    os.environ["WARTA_SERVE_IMMUTABLE"] = "1" if immutable else ""
+    target = "warta.serve.app:app_from_environment"
+    uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_level="warning", server_header=False)

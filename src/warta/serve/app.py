@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -28,7 +29,7 @@ from warta.serve.render import Renderer
 from warta.serve.security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
 from warta.serve.stores import StorePool
 
-__all__ = ["ServeSettings", "create_app"]
+__all__ = ["ServeSettings", "app_from_environment", "create_app"]
 
 _SWAGGER_CDN = "https://cdn.jsdelivr.net"
 
@@ -111,3 +112,14 @@ def create_app(
     app.add_middleware(BodyLimit, limit=settings.max_body)
     app.add_middleware(SecurityHeaders, policies={"/docs": docs_policy})
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app each worker process of ``warta serve --workers N`` builds: uvicorn starts workers
+    from an import string, so the settings come through the environment (``WARTA_SERVE_DB``,
+    ``WARTA_SERVE_IMMUTABLE=1``, ``WARTA_API_TOKEN``)."""
+    return create_app(
+        os.environ["WARTA_SERVE_DB"],
+        token=os.environ.get("WARTA_API_TOKEN") or None,
+        immutable=os.environ.get("WARTA_SERVE_IMMUTABLE") == "1",
+    )

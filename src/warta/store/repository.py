@@ -56,6 +56,11 @@ class Store:
     def close(self) -> None:
         self._conn.close()
 
+    def tune(self, *, mmap_bytes: int) -> None:
+        """Memory-map up to ``mmap_bytes`` of the file for reading (``PRAGMA mmap_size``): a
+        long-lived reader such as ``warta serve`` then reads pages in place, without a copy each."""
+        self._conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         try:
