@@ -10,17 +10,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from warta.serve.params import Page, filters, get_store, paged, paging
+from warta.serve.errors import error_responses
+from warta.serve.params import MAX_ID, Page, filters, get_store, paged, paging
 from warta.store import ArticleFilter, EventQuery, QuoteQuery, SearchQuery, Store
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["read"])
+router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(404, 422, 500, 503))
 
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[ArticleFilter, Depends(filters)]
 PageDep = Annotated[Page, Depends(paging)]
-ArticleId = Annotated[int, Path(ge=1, description="An article id (from a listing or a search).")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article id (from a listing or a search).")]
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -116,7 +117,7 @@ def list_events(
     since: Annotated[str | None, Query(description="Published on or after (ISO date or date-time).")] = None,
     until: Annotated[str | None, Query(description="Published on or before.")] = None,
     site: Annotated[str | None, Query(description="Only this site and its subdomains.")] = None,
-    story: Annotated[int | None, Query(ge=1, description="Only events of this story's articles.")] = None,
+    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only events of this story's articles.")] = None,
     type: Annotated[
         str | None, Query(max_length=40, description="An event type of the ontology (docs/events.md).")
     ] = None,
@@ -133,5 +134,5 @@ def list_stories(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, 
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles across publishers, oldest first")
-def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     return store.story(story_id).to_dict()

@@ -23,12 +23,13 @@ from warta.ingest.records import InputPage, ReadProblem
 from warta.ingest.runner import write_outcomes
 from warta.ingest.worker import process
 from warta.model import Analysis
+from warta.serve.errors import error_responses
 from warta.serve.security import check_token
 from warta.store.records import sha256_hex
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix="/api", tags=["write"], responses=error_responses(413, 422, 500))
 
 _PAGE_BODY: dict[str, Any] = {
     "requestBody": {
@@ -95,6 +96,7 @@ def _ingest(request: Request, page: InputPage) -> dict[str, Any]:
     "/pages",
     summary="Ingest one page into the store (needs the API token)",
     status_code=201,
+    responses=error_responses(401, 403, 503),
     openapi_extra={**_PAGE_BODY, "security": [{"bearer": []}]},
 )
 async def add_page(
