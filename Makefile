@@ -1,6 +1,7 @@
 # warta's set-up lives here so README's two commands work on a fresh machine:
 #   make demo   creates .venv (if needed), ingests the bundled sample pages into a fresh store
-#               (.demo/warta.db) and shows what is in it
+#               (.demo/warta.db), shows what is in it, then serves it: the reader and the API at
+#               http://127.0.0.1:8000/ until Ctrl-C (make demo DEMO_PORT=8001 for another port)
 #   make test   creates .venv (if needed), installs chromium for the browser tests (as root, with
 #               apt-get, when it is missing) and runs lint, types and the whole test suite
 PYTHON ?= python3
@@ -17,6 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 DEMO_DB := .demo/warta.db
+DEMO_PORT ?= 8000
 
 demo: $(STAMP)
 	rm -rf .demo && mkdir -p .demo
@@ -32,6 +34,8 @@ demo: $(STAMP)
 	@echo "== warta entity putin"
 	@$(BIN)/warta entity putin --db $(DEMO_DB) --top 5
 	@echo "(the store is $(DEMO_DB): try warta show 6 --format text --db $(DEMO_DB))"
+	@echo "== warta serve: open http://127.0.0.1:$(DEMO_PORT)/ in a browser (API docs at /docs); Ctrl-C stops"
+	@$(BIN)/warta serve --db $(DEMO_DB) --port $(DEMO_PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks scripts
