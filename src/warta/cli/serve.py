@@ -46,7 +46,6 @@ def serve_command(db: str, host: str, port: int, immutable: bool, workers: int) 
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
         return
     # The app above was built only to fail early on a bad store; each worker builds its own.
-    os.environ["WARTA_SERVE_DB"] = db
-    os.environ["WARTA_SERVE_IMMUTABLE"] = "1" if immutable else ""
-    target = "warta.serve.app:app_from_environment"
-    uvicorn.run(target, factory=True, workers=workers, host=host, port=port, log_level="warning", server_header=False)
+    from warta.serve.workers import run_workers
+
+    run_workers(db, host=host, port=port, workers=workers, immutable=immutable)
