@@ -222,10 +222,22 @@ One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors.
 """
 
 
-NOTES = """Notes. With 20 clients and one server process the latency of a request is mostly the time it
-waits behind the others: p95 ≈ 20 × the mean service time ÷ the cores the server gets. Search
-latency is the store's FTS query (src/warta/store/search.py, measured alone by the store
-benchmark), which this benchmark does not change; the article endpoints are the serving side's."""
+NOTES = """Notes. **One client at a time** (the service time), the article endpoints answer in about 9 ms
+(p95 about 12) and search in about 11 (p95 40-50 ms, the tail being FTS queries on common words).
+**Under 20 clients the target is not met.** The clients send without pause, so 20 requests are always
+waiting and each waits behind the others: latency ≈ 20 ÷ throughput, whatever the endpoint. The
+server is CPU-bound: about 10 ms of CPU a request on average (a search about 12 ms inside SQLite's
+FTS query, src/warta/store/search.py, reworked separately and not changed here; an article about
+5 ms of store time, 3 of them the related articles, and about 3 ms of HTTP, routing and rendering)
+on two cores shared with the load generator (about 2 ms of CPU a request) and with other jobs (the
+load average above). p95 ≤ 50 ms with 20 clients that never pause needs about 400 requests/s, about
+5 ms of CPU a request on two free cores; search alone is over that.
+
+Found and fixed by this benchmark: related articles counted every article naming a common entity
+(100-270 ms an article; now a bounded pool, 3-4 ms; docs/serve.md); `--workers` served kept-alive
+connections with Nagle's algorithm on (uvicorn bound its socket without the TCP protocol number, so
+asyncio did not set TCP_NODELAY: a 44 ms floor on every request; warta.serve.workers); the server's
+connections memory-map the store (about 2 ms less store time an article)."""
 
 
 def main(argv: list[str] | None = None) -> int:
