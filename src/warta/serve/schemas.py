@@ -2,7 +2,7 @@
 
 They mirror the ``to_dict()`` of the store's result dataclasses (the routes still build those
 dicts; FastAPI checks them against these models on the way out, and schemathesis checks the
-answers against the schema, tests/serve/test_schema.py). Fields a client relies on are typed;
+answers against the schema, tests/serve/test_openapi.py). Fields a client relies on are typed;
 the nested analysis records (an article's entities, quotes, events, the article itself) keep
 their main fields typed and allow more (``extra="allow"``), so a field added to the model of
 warta.model shows up without a change here.
