@@ -197,8 +197,8 @@ def _rows(summary: dict[str, Any], clients: int) -> str:
 
 
 def markdown(result: dict[str, Any]) -> str:
-    s, alone = result["summary"], result["alone"]
-    rows = _rows(alone, 1) + "\n" + _rows(s, result["clients"])
+    s, alone, only = result["summary"], result["alone"], result["articles_only"]
+    rows = "\n".join([_rows(alone, 1), _rows(s, result["clients"]), _rows(only, result["clients"])])
     return f"""## Serving under load (issue 6 target)
 
 `benchmarks/serve_load.py`, {result["date"]}, {result["machine"]} (load average {result["load_average_at_start"]}
@@ -206,8 +206,10 @@ at the start: the cores are shared). `warta serve --immutable --workers {result[
 processes) on the {result["articles"]:,}-article store of the store benchmark. First one client sends
 {alone["requests"]} requests one after another (the service time), then {result["clients"]} concurrent clients on
 loopback (httpx, one keep-alive connection each, in one process on the same cores) send {s["requests"]}, after
-{result["warmup"]} uncounted warm-up requests; in equal shares: `GET /api/articles/{{id}}` and
-`GET /articles/{{id}}` (random canonical articles), `GET /api/search?q=` and `GET /search?q=` (a common word,
+{result["warmup"]} uncounted warm-up requests, and last the same clients send only the article requests of
+that list again ({only["requests"]}: the serving side without search). The mix, in equal shares:
+`GET /api/articles/{{id}}` and `GET /articles/{{id}}` (random canonical articles), `GET /api/search?q=` and
+`GET /search?q=` (a common word,
 two common words, a rare word or an entity name, from the store's own text; seed {result["seed"]}). Latency is from
 sending a request to reading its whole body, queueing in the server included. Target: p95 ≤ 50 ms, zero errors.
 
@@ -216,7 +218,8 @@ sending a request to reading its whole body, queueing in the server included. Ta
 {rows}
 
 One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors. {result["clients"]} clients:
-{s["requests_per_second"]} requests/s over {s["seconds"]} s, {s["errors"]} errors.
+{s["requests_per_second"]} requests/s over {s["seconds"]} s, {s["errors"]} errors; articles only (the last rows):
+{only["requests_per_second"]} requests/s, {only["errors"]} errors.
 
 {result["notes"]}
 """
@@ -267,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         done = asyncio.run(_run(base, mix[args.warmup :], args.clients, args.seconds))
         wall = time.perf_counter() - start
+        # The same clients on the article endpoints alone: the serving side without search's SQL.
+        articles_only = [r for r in mix[args.warmup :] if r[0] in ("api_article", "article_page")]
+        start = time.perf_counter()
+        no_search = asyncio.run(_run(base, articles_only, args.clients, args.seconds))
+        no_search_wall = time.perf_counter() - start
     result = {
         "date": time.strftime("%Y-%m-%d"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -279,9 +287,10 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_start": load_average,
         "alone": summarise(alone, alone_wall),
         "summary": summarise(done, wall),
+        "articles_only": summarise(no_search, no_search_wall),
         "notes": NOTES,
     }
-    print(json.dumps({"alone": result["alone"], "under_load": result["summary"]}, indent=2))
+    print(json.dumps({k: result[k] for k in ("alone", "summary", "articles_only")}, indent=2))
     if not args.no_write:
         docsection.publish("serve-load", markdown(result), result, RESULTS)
     return 0
