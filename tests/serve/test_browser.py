@@ -56,8 +56,12 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-def _context(browser: Browser, base_url: str, *, javascript: bool = True, **options: Any) -> BrowserContext:
-    context = browser.new_context(base_url=base_url, java_script_enabled=javascript, locale="id-ID", **options)
+# Generous waits: CI shares two cores, and a page that never shows still fails, only later.
+expect.set_options(timeout=10_000)
+
+
+def _context(browser: Browser, base_url: str, *, javascript: bool = True) -> BrowserContext:
+    context = browser.new_context(base_url=base_url, java_script_enabled=javascript, locale="id-ID")
     context.set_default_timeout(10_000)
     return context
 
