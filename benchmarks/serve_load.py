@@ -231,13 +231,13 @@ NOTES = """Notes. **One client at a time** (the service time), the article endpo
 waiting and each waits behind the others: latency ≈ 20 ÷ throughput, whatever the endpoint. The
 server is CPU-bound: about 10 ms of CPU a request on average (a search about 12 ms inside SQLite's
 FTS query, src/warta/store/search.py, reworked separately and not changed here; an article about
-5 ms of store time, 3 of them the related articles, and about 3 ms of HTTP, routing and rendering)
+3 ms of store time, 2 of them the related articles, and about 2 ms of HTTP, routing and rendering)
 on two cores shared with the load generator (about 2 ms of CPU a request) and with other jobs (the
 load average above). p95 ≤ 50 ms with 20 clients that never pause needs about 400 requests/s, about
 5 ms of CPU a request on two free cores; search alone is over that.
 
 Found and fixed by this benchmark: related articles counted every article naming a common entity
-(100-270 ms an article; now a bounded pool, 3-4 ms; docs/serve.md); `--workers` served kept-alive
+(100-270 ms an article; now a bounded pool ranked in Python, about 2 ms; docs/serve.md); `--workers` served kept-alive
 connections with Nagle's algorithm on (uvicorn bound its socket without the TCP protocol number, so
 asyncio did not set TCP_NODELAY: a 44 ms floor on every request; warta.serve.workers); the server's
 connections memory-map the store (about 2 ms less store time an article)."""

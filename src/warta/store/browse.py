@@ -7,7 +7,6 @@ Like every query module, the SQL here is fixed text: filters arrive as
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter
 from typing import Any
@@ -45,7 +44,9 @@ RELATED_ENTITIES = 8
 #: order, close to publication order) on either side are the candidates: at most 8 x 2 x 100 ids,
 #: however many articles name it. Counting every article that names "Indonesia" took 100-270 ms an
 #: article on the 200,000-article store (the load benchmark, docs/benchmarks.md "serve-load");
-#: an article sharing several entities with this one is nearly always close to it in time.
+#: an article sharing several entities with this one is nearly always close to it in time. The
+#: candidates are ranked in Python, and only the first few are read (ranking all of them in SQL
+#: took another 5 ms an article).
 RELATED_POOL = 100
 
 
@@ -98,8 +99,9 @@ def list_events(conn: sqlite3.Connection, query: EventQuery) -> list[EventHit]:
 
 def related_articles(conn: sqlite3.Connection, article_id: int, *, limit: int = 6) -> list[RelatedArticle]:
     """Articles to read next: the others of its story (oldest first), then the articles sharing
-    the most of its :data:`RELATED_ENTITIES` most mentioned entities (newest first among equals),
-    looked for among the :data:`RELATED_POOL` articles nearest it that name each."""
+    the most of its :data:`RELATED_ENTITIES` most mentioned entities (the nearest in store order,
+    so in time, first among equals), looked for among the :data:`RELATED_POOL` articles nearest it
+    that name each."""
     check_limit(limit)
     row = conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
@@ -130,18 +132,22 @@ def related_articles(conn: sqlite3.Connection, article_id: int, *, limit: int = 
             ):
                 if other not in seen:
                     shared[other] += 1
-    if not shared:
-        return out
-    ranked = conn.execute(
-        "WITH shared(id, n) AS (SELECT CAST(key AS INTEGER), value FROM json_each(?)) "
-        "SELECT a.id, shared.n FROM shared JOIN articles a ON a.id = shared.id "
-        f"WHERE a.duplicate_of IS NULL AND {_NEWS_ONLY} ORDER BY shared.n DESC, {_NEWEST_FIRST} LIMIT ?",
-        [json.dumps(shared), limit - len(out)],
-    ).fetchall()
-    cards = {r[0]: _card(r) for r in conn.execute(
-        f"SELECT {_CARD} FROM articles a WHERE a.id IN ({', '.join('?' * len(ranked))})", [i for i, _ in ranked]
-    )}
-    return out + [RelatedArticle(cards[i], "entities", int(n)) for i, n in ranked]
+    # Most shared entities first; among equals the nearest in store order (close in time). Cards
+    # are read for a few candidates at a time, skipping duplicates and non-news, until enough.
+    ranked = sorted(shared, key=lambda i: (-shared[i], abs(i - article_id), i))
+    wanted = limit - len(out)
+    picked: list[RelatedArticle] = []
+    for start in range(0, len(ranked), 2 * wanted):
+        batch = ranked[start : start + 2 * wanted]
+        cards = {r[0]: _card(r) for r in conn.execute(
+            f"SELECT {_CARD} FROM articles a WHERE a.id IN ({', '.join('?' * len(batch))}) "
+            f"AND a.duplicate_of IS NULL AND {_NEWS_ONLY}",
+            batch,
+        )}
+        picked += [RelatedArticle(cards[i], "entities", shared[i]) for i in batch if i in cards]
+        if len(picked) >= wanted:
+            break
+    return out + picked[:wanted]
 
 
 def story_detail(conn: sqlite3.Connection, story_id: int, *, entities: int = 10) -> StoryDetail:
