@@ -1,10 +1,20 @@
-"""The store the serve tests read: the bundled sample pages, ingested once per test process."""
+"""The store the serve tests read (the bundled sample pages, ingested once per test process), and
+``warta serve`` run for real on it."""
 
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
+import socket
+import subprocess
+import sys
 import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -35,3 +45,39 @@ def article_id(title_start: str) -> int:
             if (card.title or "").startswith(title_start):
                 return card.id
     raise LookupError(title_start)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(db: Path, *options: str) -> Iterator[str]:
+    """``warta serve --db DB OPTIONS`` (uvicorn, a real process) on a free loopback port, read-only;
+    yields its base URL once it answers, stops it after."""
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port), *options],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "WARTA_API_TOKEN": ""},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/articles?limit=1", timeout=5):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+                assert time.monotonic() < deadline, "warta serve did not start within 30 s"
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr:
+            server.stderr.close()

@@ -144,3 +144,29 @@ def test_openapi_and_docs(client: TestClient) -> None:
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
     assert "sha256-" in docs.headers["content-security-policy"]
+
+
+def test_ids_past_sqlite_integers_are_refused_not_crashed(client: TestClient) -> None:
+    """Found by schemathesis: a 20-digit id overflowed on its way to SQLite (a 500)."""
+    huge = str(2**64)
+    for url in (f"/api/stories/{huge}", f"/api/articles/{huge}", f"/api/articles?story={huge}"):
+        assert get(client, url, 422)["error"] == "bad_request"
+    assert client.get(f"/stories/{huge}").status_code == 422
+
+
+def test_a_wrong_method_is_405_with_allow(client: TestClient) -> None:
+    """Found by schemathesis: the 405 lost Starlette's Allow header (RFC 9110 requires it)."""
+    response = client.request("TRACE", "/api/articles/1")
+    assert response.status_code == 405 and response.json()["error"] == "method_not_allowed"
+    assert response.headers["allow"] == "GET"
+
+
+def test_errors_are_documented_in_the_openapi_schema(client: TestClient) -> None:
+    spec = get(client, "/openapi.json")
+    article = spec["paths"]["/api/articles/{article_id}"]["get"]["responses"]
+    assert {"200", "404", "422", "500"} <= set(article)
+    assert article["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    error = spec["components"]["schemas"]["ErrorBody"]
+    assert set(error["required"]) == {"error", "detail"} and "not_found" in error["properties"]["error"]["enum"]
+    pages = spec["paths"]["/api/pages"]["post"]["responses"]
+    assert {"201", "401", "403", "413"} <= set(pages)

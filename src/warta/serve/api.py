@@ -10,26 +10,41 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from warta.serve.params import Page, filters, get_store, paged, paging
+from warta.serve.errors import error_responses
+from warta.serve.params import MAX_ID, Page, filters, get_store, paged, paging
+from warta.serve.schemas import (
+    ArticleCardOut,
+    ArticleOut,
+    EntityOut,
+    EntityProfileOut,
+    EventOut,
+    Paged,
+    QuoteOut,
+    SearchHitOut,
+    StoryDetailOut,
+    StoryOut,
+)
 from warta.store import ArticleFilter, EventQuery, QuoteQuery, SearchQuery, Store
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/api", tags=["read"])
+router = APIRouter(prefix="/api", tags=["read"], responses=error_responses(404, 422, 500, 503))
 
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[ArticleFilter, Depends(filters)]
 PageDep = Annotated[Page, Depends(paging)]
-ArticleId = Annotated[int, Path(ge=1, description="An article id (from a listing or a search).")]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article id (from a listing or a search).")]
 
 
-@router.get("/articles", summary="Articles, newest first")
+@router.get("/articles", summary="Articles, newest first", response_model=Paged[ArticleCardOut])
 def list_articles(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
     return paged(store.latest(where, limit=page.limit + 1, offset=page.offset), page)
 
 
 @router.get(
-    "/articles/{article_id}", summary="One article with its entities, quotes, events, story and related articles"
+    "/articles/{article_id}",
+    summary="One article with its entities, quotes, events, story and related articles",
+    response_model=ArticleOut,
 )
 def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     stored = store.article(article_id)
@@ -45,7 +60,7 @@ def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     }
 
 
-@router.get("/search", summary="Full-text search (BM25), best first")
+@router.get("/search", summary="Full-text search (BM25), best first", response_model=Paged[SearchHitOut])
 def search(
     store: StoreDep,
     where: FilterDep,
@@ -71,7 +86,7 @@ def search(
     return paged(store.search(query), page)
 
 
-@router.get("/entities", summary="The most named entities")
+@router.get("/entities", summary="The most named entities", response_model=Paged[EntityOut])
 def list_entities(
     store: StoreDep,
     where: FilterDep,
@@ -85,7 +100,11 @@ def list_entities(
     return paged(found, page)
 
 
-@router.get("/entities/{key}", summary="One entity: timeline, co-mentioned entities, quotes, latest articles")
+@router.get(
+    "/entities/{key}",
+    summary="One entity: timeline, co-mentioned entities, quotes, latest articles",
+    response_model=EntityProfileOut,
+)
 def get_entity(
     store: StoreDep,
     where: FilterDep,
@@ -97,7 +116,7 @@ def get_entity(
     return store.entity(key, where, top=top, quotes=quotes, articles=articles).to_dict()
 
 
-@router.get("/quotes", summary="Quotes, newest first")
+@router.get("/quotes", summary="Quotes, newest first", response_model=Paged[QuoteOut])
 def list_quotes(
     store: StoreDep,
     where: FilterDep,
@@ -109,14 +128,14 @@ def list_quotes(
     return paged(store.quotes(query), page)
 
 
-@router.get("/events", summary="Events, newest first")
+@router.get("/events", summary="Events, newest first", response_model=Paged[EventOut])
 def list_events(
     store: StoreDep,
     page: PageDep,
     since: Annotated[str | None, Query(description="Published on or after (ISO date or date-time).")] = None,
     until: Annotated[str | None, Query(description="Published on or before.")] = None,
     site: Annotated[str | None, Query(description="Only this site and its subdomains.")] = None,
-    story: Annotated[int | None, Query(ge=1, description="Only events of this story's articles.")] = None,
+    story: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Only events of this story's articles.")] = None,
     type: Annotated[
         str | None, Query(max_length=40, description="An event type of the ontology (docs/events.md).")
     ] = None,
@@ -127,11 +146,15 @@ def list_events(
     return paged(store.events(query), page)
 
 
-@router.get("/stories", summary="Stories, most recently seen first")
+@router.get("/stories", summary="Stories, most recently seen first", response_model=Paged[StoryOut])
 def list_stories(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
     return paged(store.stories(where, limit=page.limit + 1, offset=page.offset), page)
 
 
-@router.get("/stories/{story_id}", summary="One story: its articles across publishers, oldest first")
-def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+@router.get(
+    "/stories/{story_id}",
+    summary="One story: its articles across publishers, oldest first",
+    response_model=StoryDetailOut,
+)
+def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     return store.story(story_id).to_dict()

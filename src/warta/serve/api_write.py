@@ -23,13 +23,15 @@ from warta.ingest.records import InputPage, ReadProblem
 from warta.ingest.runner import RunWriter
 from warta.ingest.worker import process
 from warta.model import Analysis
+from warta.serve.errors import error_responses
+from warta.serve.schemas import AnalysisOut, PageStoredOut
 from warta.serve.security import check_token
 from warta.store import open_store
 from warta.store.records import sha256_hex
 
 __all__ = ["close_writer", "router"]
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix="/api", tags=["write"], responses=error_responses(413, 422, 500))
 
 _PAGE_BODY: dict[str, Any] = {
     "requestBody": {
@@ -81,7 +83,12 @@ async def _body(request: Request) -> bytes:
     return data
 
 
-@router.post("/extract", summary="Extract and analyse one page (nothing is stored)", openapi_extra=_PAGE_BODY)
+@router.post(
+    "/extract",
+    summary="Extract and analyse one page (nothing is stored)",
+    response_model=AnalysisOut,
+    openapi_extra=_PAGE_BODY,
+)
 async def extract(
     request: Request,
     url: Annotated[str | None, Query(max_length=2000, description="The page's URL, when known.")] = None,
@@ -118,6 +125,8 @@ def _ingest(request: Request, page: InputPage) -> dict[str, Any]:
     "/pages",
     summary="Ingest one page into the store (needs the API token)",
     status_code=201,
+    response_model=PageStoredOut,
+    responses=error_responses(401, 403, 503),
     openapi_extra={**_PAGE_BODY, "security": [{"bearer": []}]},
 )
 async def add_page(

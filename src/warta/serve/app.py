@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,13 +22,14 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from warta import __version__
+from warta.errors import StoreError
 from warta.serve import api, api_write, web
 from warta.serve.errors import install_error_handlers
 from warta.serve.render import Renderer
 from warta.serve.security import DEFAULT_MAX_BODY, BodyLimit, SecurityHeaders
 from warta.serve.stores import StorePool
 
-__all__ = ["ServeSettings", "create_app"]
+__all__ = ["ServeSettings", "app_from_environment", "create_app"]
 
 _SWAGGER_CDN = "https://cdn.jsdelivr.net"
 
@@ -35,11 +37,13 @@ _SWAGGER_CDN = "https://cdn.jsdelivr.net"
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
     """``token``: the bearer token of the writing endpoints (None: the server is read-only);
-    ``max_body``: the largest request body accepted, in bytes."""
+    ``max_body``: the largest request body accepted, in bytes; ``immutable``: the store file is
+    opened read-only without locks (nothing may write it while it is served)."""
 
     db_path: str
     token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
+    immutable: bool = False
 
 
 def _docs_page() -> tuple[str, str]:
@@ -58,14 +62,20 @@ def _docs_page() -> tuple[str, str]:
     return html, policy
 
 
-def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY) -> FastAPI:
+def create_app(
+    db_path: str | Path, *, token: str | None = None, max_body: int = DEFAULT_MAX_BODY, immutable: bool = False
+) -> FastAPI:
     """The warta server over the store at ``db_path`` (it must exist: fill it with ``warta ingest``).
 
     Read-only unless ``token`` is given: then ``POST /api/pages`` ingests pages sent with
     ``Authorization: Bearer <token>``. ``POST /api/extract`` stores nothing and needs no token.
+    ``immutable`` serves a store file that nothing writes while it is served (read-only, no locks,
+    no side files); it cannot be combined with ``token``.
     """
-    settings = ServeSettings(str(db_path), token or None, max_body)
-    stores = StorePool(settings.db_path)
+    if immutable and token:
+        raise StoreError(f"{db_path}: an immutable store cannot take writes; leave WARTA_API_TOKEN unset")
+    settings = ServeSettings(str(db_path), token or None, max_body, immutable)
+    stores = StorePool(settings.db_path, immutable=immutable)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -103,3 +113,14 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     app.add_middleware(BodyLimit, limit=settings.max_body)
     app.add_middleware(SecurityHeaders, policies={"/docs": docs_policy})
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app each worker process of ``warta serve --workers N`` builds: uvicorn starts workers
+    from an import string, so the settings come through the environment (``WARTA_SERVE_DB``,
+    ``WARTA_SERVE_IMMUTABLE=1``, ``WARTA_API_TOKEN``)."""
+    return create_app(
+        os.environ["WARTA_SERVE_DB"],
+        token=os.environ.get("WARTA_API_TOKEN") or None,
+        immutable=os.environ.get("WARTA_SERVE_IMMUTABLE") == "1",
+    )

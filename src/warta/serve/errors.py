@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
 from warta.errors import (
@@ -29,7 +30,7 @@ from warta.errors import (
 )
 from warta.serve.security import TokenError
 
-__all__ = ["ERROR_CODES", "HtmlErrorPage", "install_error_handlers", "is_api"]
+__all__ = ["ERROR_CODES", "ErrorBody", "HtmlErrorPage", "error_responses", "install_error_handlers", "is_api"]
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,30 @@ ERROR_CODES = {
     "store_unavailable": 503,
     "internal_error": 500,
 }
+_WHEN = {
+    401: "No token: POST /api/pages needs Authorization: Bearer <token>.",
+    403: "A wrong token, or a server started without one (read-only).",
+    404: "No such article, story or entity (also a filter naming an unknown entity).",
+    413: "The body is over the server's limit.",
+    422: "A parameter of the wrong type or out of range, or a filter or body the server refuses.",
+    500: "The server met an error (details in its log).",
+    503: "The store cannot be read.",
+}
+
+
+class ErrorBody(BaseModel):
+    """Every error the API answers: a stable ``error`` code and a message for a person."""
+
+    error: Literal[tuple(ERROR_CODES)]  # type: ignore[valid-type]
+    detail: str
+    candidates: list[str] | None = Field(None, description="ambiguous_name only: the keys the name fits.")
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each an :class:`ErrorBody`."""
+    return {status: {"model": ErrorBody, "description": _WHEN[status]} for status in statuses}
+
+
 _BY_STATUS = {404: "not_found", 405: "method_not_allowed", 413: "body_too_large", 422: "bad_request"}
 
 #: Renders an error as a reader page: (request, status, code, message) -> response.
@@ -87,13 +112,26 @@ def _validation_detail(exc: RequestValidationError) -> str:
 def install_error_handlers(app: FastAPI, db_path: str, html: HtmlErrorPage) -> None:
     """Answer every error as JSON under /api/ and as a reader page elsewhere."""
 
-    def respond(request: Request, status: int, code: str, detail: str, **extra: Any) -> Response:
+    def respond(
+        request: Request,
+        status: int,
+        code: str,
+        detail: str,
+        headers: dict[str, str] | None = None,
+        candidates: list[str] | None = None,
+    ) -> Response:
         # Store messages start with the file's path: a server does not tell its clients where its files are.
         detail = detail.replace(f"{db_path}: ", "")
+        if status == 401:
+            headers = {**(headers or {}), "WWW-Authenticate": "Bearer"}
         if not is_api(request) and request.method in ("GET", "HEAD"):
-            return html(request, status, code, detail)
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse({"error": code, "detail": detail, **extra}, status_code=status, headers=headers)
+            page = html(request, status, code, detail)
+            page.headers.update(headers or {})
+            return page
+        body: dict[str, Any] = {"error": code, "detail": detail}
+        if candidates is not None:
+            body["candidates"] = candidates
+        return JSONResponse(body, status_code=status, headers=headers)
 
     async def on_warta(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WartaError)
@@ -101,8 +139,8 @@ def install_error_handlers(app: FastAPI, db_path: str, html: HtmlErrorPage) -> N
         if status >= 500:
             logger.error("%s %s: %s", request.method, request.url.path, exc)
             return respond(request, status, code, "the server met an error; see its log")
-        extra = {"candidates": list(exc.candidates)} if isinstance(exc, AmbiguousNameError) else {}
-        return respond(request, status, code, str(exc), **extra)
+        candidates = list(exc.candidates) if isinstance(exc, AmbiguousNameError) else None
+        return respond(request, status, code, str(exc), candidates=candidates)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -111,7 +149,8 @@ def install_error_handlers(app: FastAPI, db_path: str, html: HtmlErrorPage) -> N
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         code = _BY_STATUS.get(exc.status_code, "bad_request" if exc.status_code < 500 else "internal_error")
-        return respond(request, exc.status_code, code, str(exc.detail))
+        # Starlette's 405 carries the Allow header (RFC 9110 requires it): keep the exception's headers.
+        return respond(request, exc.status_code, code, str(exc.detail), headers=dict(exc.headers or {}))
 
     async def on_other(request: Request, exc: Exception) -> Response:
         logger.exception("%s %s failed", request.method, request.url.path)

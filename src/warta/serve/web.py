@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from warta.serve.charts import day_bars
 from warta.serve.feeds import ATOM_TYPE, FeedEntry, atom
 from warta.serve.highlight import CLOSE_MARK, OPEN_MARK, marked, paragraphs
-from warta.serve.params import Page, get_store, paging
+from warta.serve.params import MAX_ID, Page, get_store, paging
 from warta.serve.render import Renderer, language, strings, window_start
 from warta.store import ArticleFilter, QuoteQuery, SearchQuery, Store
 
@@ -78,7 +78,7 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: Annotated[int, Path(ge=1)]) -> Response:
+def article_page(request: Request, store: StoreDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     stored = store.article(article_id)
     story = store.story(stored.story_id) if stored.story_id is not None else None
     body = paragraphs(stored.article.paragraphs, store.mentions(article_id))
@@ -119,7 +119,7 @@ def stories_page(request: Request, store: StoreDep, page: PageDep) -> Response:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> Response:
+def story_page(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     return _renderer(request).page(request, "story.html", detail=store.story(story_id))
 
 
@@ -155,7 +155,7 @@ def entity_feed(request: Request, store: StoreDep, key: Annotated[str, Path(min_
 
 
 @router.get("/feeds/stories/{story_id}")
-def story_feed(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1)]) -> Response:
+def story_feed(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
     detail = store.story(story_id)
     entries = [
         _entry(request, a.id, a.title, a.published, source=a.url, summary=a.description, site=a.site)

@@ -32,7 +32,7 @@ from warta.store.names import resolve_entity, resolve_key
 from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
-from warta.store.schema import connect
+from warta.store.schema import connect, connect_immutable
 from warta.store.search import TermCounts, search
 from warta.store.writes import PIPELINE_VERSION, insert_article, now, replace_article
 
@@ -56,6 +56,11 @@ class Store:
 
     def close(self) -> None:
         self._conn.close()
+
+    def tune(self, *, mmap_bytes: int) -> None:
+        """Memory-map up to ``mmap_bytes`` of the file for reading (``PRAGMA mmap_size``): a
+        long-lived reader such as ``warta serve`` then reads pages in place, without a copy each."""
+        self._conn.execute(f"PRAGMA mmap_size = {int(mmap_bytes)}")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -356,8 +361,13 @@ class Store:
         return browse.article_id_for_page(self._conn, sha256)
 
 
-def open_store(path: str | Path) -> Store:
-    """Open the store at ``path``, creating it (and its folder) and migrating it as needed."""
+def open_store(path: str | Path, *, immutable: bool = False) -> Store:
+    """Open the store at ``path``, creating it (and its folder) and migrating it as needed.
+
+    ``immutable``: open an existing store that nothing writes while it is open, read-only,
+    without locks or side files (:func:`warta.store.schema.connect_immutable`)."""
+    if immutable:
+        return Store(connect_immutable(path), str(path))
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     return Store(connect(path), str(path))

@@ -14,6 +14,11 @@ Connection settings, and why:
 - ``foreign_keys=ON``: SQLite leaves them off by default.
 - ``busy_timeout``: a second writer (two ``warta ingest`` on one store) waits its turn instead
   of failing at once; past the timeout it gets a clear :class:`~warta.errors.StoreError`.
+
+:func:`connect_immutable` opens a store that nothing writes while it is open (a snapshot, a file
+on read-only media, a benchmark's store) as SQLite's ``immutable`` URI: no locks, no ``-wal`` or
+``-shm`` file created beside it, every write refused. It migrates nothing, so the store must be
+at this warta's schema version.
 """
 
 from __future__ import annotations
@@ -25,8 +30,9 @@ from importlib import resources
 from pathlib import Path
 
 from warta.errors import StoreError
+from warta.store.search import create_term_table
 
-__all__ = ["BUSY_TIMEOUT_MS", "connect", "latest_version", "migrate", "migrations", "statements"]
+__all__ = ["BUSY_TIMEOUT_MS", "connect", "connect_immutable", "latest_version", "migrate", "migrations", "statements"]
 
 #: How long a writer waits for another writer's transaction to end: one article's transaction
 #: takes milliseconds, so 30 s means the other process is stuck or holding a long transaction.
@@ -80,6 +86,30 @@ def connect(path: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqli
     except StoreError:
         conn.close()
         raise
+    return conn
+
+
+def connect_immutable(path: str | Path) -> sqlite3.Connection:
+    """Open the store at ``path`` read-only and immutable (see the module docstring)."""
+    name = str(path)
+    if not Path(name).is_file():
+        raise StoreError(f"{name}: no store there; fill one with warta ingest PATH --db {name}")
+    uri = Path(name).resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == latest_version():
+            create_term_table(conn)  # search's temp table, made before the connection turns query-only
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{name}: not a warta store ({exc})") from exc
+    if version != latest_version():
+        conn.close()
+        raise StoreError(
+            f"{name}: the store has schema version {version}, this warta reads {latest_version()} when it "
+            "opens a store immutable (which migrates nothing); open it once with warta stats to migrate it"
+        )
     return conn
 
 

@@ -109,6 +109,16 @@ def fts_query(text: str) -> str:
 # --- the ranking window ---------------------------------------------------------------------------
 
 _VOCAB = "temp.warta_fts_terms"
+
+
+def create_term_table(conn: sqlite3.Connection) -> bool:
+    """Make the FTS5 vocabulary table the ranking window counts words with (a per-connection temp
+    table); False when the connection cannot (a query-only one made without it: no window then)."""
+    try:
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, articles_fts, row)")
+    except sqlite3.OperationalError:
+        return False
+    return True
 _FTS_WORD = re.compile(r"\w+")
 
 
@@ -126,13 +136,17 @@ class TermCounts:
     def __init__(self, size: int = 20_000) -> None:
         self.size = size
         self._known: dict[str, int] = {}
+        self._table: bool | None = None  # whether the vocabulary table can be had (None: not tried)
 
     def get(self, conn: sqlite3.Connection, word: str, *, prefix: bool = False) -> int:
         key = word + ("*" if prefix else "")
         if key not in self._known:
             if len(self._known) >= self.size:
                 self._known.clear()
-            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCAB} USING fts5vocab(main, articles_fts, row)")
+            if self._table is None:
+                self._table = create_term_table(conn)
+            if not self._table:
+                return 0  # no counts: every match is ranked
             if prefix:  # an upper bound: the counts of the words it begins summed
                 upper = word[:-1] + chr(ord(word[-1]) + 1)
                 cursor = conn.execute(f"SELECT sum(doc) FROM {_VOCAB} WHERE term >= ? AND term < ?", (word, upper))
