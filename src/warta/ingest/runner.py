@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeAlias
@@ -120,11 +120,13 @@ def write_outcomes(
     outcomes: Iterable[Outcome],
     progress: Progress | None = None,
     in_flight: set[str] | None = None,
+    written: Callable[[Outcome], None] | None = None,
 ) -> IngestSummary:
     """Write processed pages and problems into ``store`` in order, as one ingest run over ``inputs``:
     duplicates linked, near-duplicates and stories assigned (:class:`Grouper`), problems recorded.
-    ``warta ingest`` feeds it from its workers, ``warta load`` from Parquet shards. ``in_flight``
-    holds the hashes of pages on their way (each is dropped from it once written)."""
+    ``warta ingest`` feeds it from its workers, ``warta load`` from Parquet shards, ``warta crawl``
+    from its fetches. ``in_flight`` holds the hashes of pages on their way (each is dropped from it
+    once written); ``written`` is called with each outcome once it is committed."""
     shown = progress or Progress()
     run_id = store.start_run(inputs)
     tally = _Tally()
@@ -142,6 +144,8 @@ def write_outcomes(
         for outcome in outcomes:
             tally.records += 1
             _write(store, grouper, outcome, run_id, tally, pending)
+            if written is not None:
+                written(outcome)
             bar.update(1)
     finally:
         bar.close()

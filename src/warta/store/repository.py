@@ -22,11 +22,12 @@ from typing import Any
 from warta import __version__
 from warta.errors import NotFoundError, StoreError
 from warta.model import Analysis, Problem
-from warta.store import browse
+from warta.store import browse, frontier
 from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
 from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
 from warta.store.entities import entity_profile, top_entities
 from warta.store.filters import ArticleFilter, conditions
+from warta.store.frontier import FrontierEntry, FrontierUpdate
 from warta.store.grouping import assign_story, recent_articles, story_keys
 from warta.store.names import resolve_entity, resolve_key
 from warta.store.queries import list_quotes, list_stories, story_exists
@@ -222,6 +223,36 @@ class Store:
                 "DELETE FROM entities WHERE key NOT IN (SELECT entity_key FROM mentions WHERE entity_key IS NOT NULL)"
             )
         return cursor.rowcount
+
+    # --- the crawl frontier (SQL in warta.store.frontier) ----------------------------------------
+
+    def frontier_add(self, entries: Iterable[FrontierEntry]) -> int:
+        """Add URLs to crawl (those already known are left as they are); how many were new."""
+        with self._transaction() as conn:
+            return frontier.add(conn, entries)
+
+    def frontier_claim(self, at: float, limit: int, kinds: tuple[str, ...] | None = None) -> list[FrontierEntry]:
+        """Up to ``limit`` URLs due at ``at`` (unix time), marked as being fetched."""
+        with self._transaction() as conn:
+            return frontier.claim(conn, at, limit, kinds)
+
+    def frontier_update(self, url: str, change: FrontierUpdate) -> None:
+        """Record what fetching ``url`` gave."""
+        with self._transaction() as conn:
+            frontier.update(conn, url, change)
+
+    def frontier_resume(self) -> int:
+        """Make the frontier ready for a new run (see :func:`warta.store.frontier.resume`)."""
+        with self._transaction() as conn:
+            return frontier.resume(conn)
+
+    def frontier_counts(self) -> dict[str, int]:
+        """URLs in the frontier by state."""
+        return frontier.counts(self._conn)
+
+    def frontier_next_due(self) -> float | None:
+        """When the next pending URL is due (unix time); None when nothing is pending."""
+        return frontier.next_due(self._conn)
 
     # --- queries -------------------------------------------------------------------------------
 

@@ -1,0 +1,87 @@
+"""Every response of a crawl, kept in WARC files (warcio) so it can be read again:
+``warta ingest crawl/*.warc.gz`` rebuilds a store from them, with no fetching.
+
+Each fetch is a ``request`` record and a ``response`` record, one gzip member each (as the
+WARC spec recommends: a reader can seek to any record). The body kept is the one warta read:
+decompressed, so the archive can be read without a brotli decoder; the response's
+``Content-Encoding`` is kept as ``X-Warta-Content-Encoding`` and ``Content-Length`` is the
+length kept. A file is closed and a new one started once it is over ``max_bytes``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
+
+import httpx
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from warta import __version__
+
+__all__ = ["WarcArchive"]
+
+_DROPPED = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+class WarcArchive:
+    """WARC files in ``folder`` named ``warta-crawl-<time>-<pid>-<n>.warc.gz``."""
+
+    def __init__(self, folder: Path, max_bytes: int = 1024**3) -> None:
+        self.folder = folder
+        self.max_bytes = max_bytes
+        self.files: list[Path] = []
+        self.records = 0
+        self._stream: BinaryIO | None = None
+        self._writer: WARCWriter | None = None
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def write(self, response: httpx.Response, body: bytes) -> None:
+        """Archive one exchange: the request sent and the response with ``body`` as read."""
+        writer = self._current()
+        request = response.request
+        target = urlsplit(str(request.url))
+        path = target.path or "/"
+        if target.query:
+            path += "?" + target.query
+        request_headers = StatusAndHeaders(
+            f"{request.method} {path} HTTP/1.1", list(request.headers.items()), is_http_request=True
+        )
+        kept = [(k, v) for k, v in response.headers.items() if k.lower() not in _DROPPED]
+        encoding = response.headers.get("content-encoding")
+        if encoding:
+            kept.append(("X-Warta-Content-Encoding", encoding))
+        kept.append(("Content-Length", str(len(body))))
+        status_line = f"{response.status_code} {response.reason_phrase or 'Unknown'}"
+        response_headers = StatusAndHeaders(status_line, kept, protocol="HTTP/1.1")
+        uri = str(request.url)
+        record = writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=response_headers)
+        sent = writer.create_warc_record(uri, "request", payload=BytesIO(b""), http_headers=request_headers)
+        writer.write_request_response_pair(sent, record)
+        self.records += 2
+        assert self._stream is not None
+        self._stream.flush()
+        if self._stream.tell() >= self.max_bytes:
+            self.close()
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+        self._stream = None
+        self._writer = None
+
+    def _current(self) -> WARCWriter:
+        if self._writer is not None:
+            return self._writer
+        stamp = time.strftime("%Y%m%d%H%M%S", time.gmtime())
+        path = self.folder / f"warta-crawl-{stamp}-{os.getpid()}-{len(self.files):05d}.warc.gz"
+        self._stream = path.open("xb")
+        self.files.append(path)
+        self._writer = WARCWriter(self._stream, gzip=True)
+        info = self._writer.create_warcinfo_record(path.name, {"software": f"warta {__version__}"})
+        self._writer.write_record(info)
+        return self._writer
