@@ -83,9 +83,11 @@ def from_section(body: bytes, base: str, pattern: re.Pattern[str], domains: tupl
         if not href:
             continue
         url = urldefrag(urljoin(base, href.strip()))[0]
-        target = urlsplit(url).netloc.lower().removeprefix("www.")
+        parts = urlsplit(url)
+        target = parts.netloc.lower().removeprefix("www.")
         same_site = target == host.removeprefix("www.") or any(target == d or target.endswith("." + d) for d in domains)
-        if same_site and url != base and pattern.search(url):
+        # The pattern is for the path and query: a host name or port must not make a link an article.
+        if same_site and url != base and pattern.search(parts.path + ("?" + parts.query if parts.query else "")):
             links.append(url)
     return Found(_urls(links, base))
 

@@ -241,7 +241,7 @@ class _Crawl:
             found = next((s for s in self.seeds.sites if s.id == entry.site), None)
             if found is not None:
                 return found
-        return site_for(entry.host, self.seeds.sites)
+        return site_for(urlsplit(entry.url).hostname, self.seeds.sites)
 
     async def _source(self, entry: FrontierEntry) -> None:
         assert self._fetcher is not None
