@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -182,5 +181,10 @@ def rss(links: list[str], *, broken: bool = False) -> bytes:
     return f"{head}{items}{junk}{tail}".encode()
 
 
-def http_date(at: float) -> str:
-    return formatdate(at, usegmt=True)
+def serve_articles(server: LocalServer, count: int, prefix: str = "/berita") -> list[str]:
+    """``count`` distinct articles and an RSS feed of them at ``/rss``; their paths."""
+    paths = [f"{prefix}/2024/05/01/artikel-{i}" for i in range(count)]
+    for i, path in enumerate(paths):
+        server.routes[path] = Route(article_page(f"Judul berita nomor {i}", paragraphs(i)))
+    server.routes["/rss"] = Route(rss([server.url(p) for p in paths]), content_type="application/rss+xml")
+    return paths

@@ -16,15 +16,7 @@ from warta.ingest import ingest
 from warta.publishers import Pagination
 from warta.store import Store, open_store
 
-from crawl_server import FAST, LocalServer, Route, article_page, paragraphs, rss
-
-
-def serve_articles(server: LocalServer, count: int, prefix: str = "/berita") -> list[str]:
-    paths = [f"{prefix}/2024/05/01/artikel-{i}" for i in range(count)]
-    for i, path in enumerate(paths):
-        server.routes[path] = Route(article_page(f"Judul berita nomor {i}", paragraphs(i)))
-    server.routes["/rss"] = Route(rss([server.url(p) for p in paths]), content_type="application/rss+xml")
-    return paths
+from crawl_server import FAST, LocalServer, Route, article_page, paragraphs, rss, serve_articles
 
 
 def test_a_feed_is_crawled_into_the_store(server: LocalServer, store: Store, tmp_path: Path) -> None:
