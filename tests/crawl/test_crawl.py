@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import itertools
+import statistics
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -146,7 +147,11 @@ def test_the_delay_per_host_is_kept(server: LocalServer, store: Store) -> None:
     times = sorted(h.at for h in server.hits)
     gaps = [b - a for a, b in itertools.pairwise(times)]
     assert len(times) == 2 + len(paths)  # robots.txt, the feed, the articles
-    assert min(gaps) >= 0.19, gaps
+    # The server stamps a request when its handler thread runs, not when the crawler sent it
+    # (the crawler's own side is exact: test_fetcher.py::test_the_host_gate_spaces_request_starts).
+    # On a loaded machine that jitter reached 10-30 ms; without the delay the gaps are under 5 ms.
+    assert min(gaps) >= 0.2 - 0.05, gaps
+    assert statistics.mean(gaps) >= 0.2 - 0.01, gaps
 
 
 def test_limits_stop_a_crawl_and_the_next_run_goes_on(server: LocalServer, store: Store) -> None:

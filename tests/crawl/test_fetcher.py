@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import gzip
+import itertools
 import time
 from http.server import BaseHTTPRequestHandler
 
@@ -25,6 +26,7 @@ from warta.crawl.fetcher import (
     Fetcher,
     FetchFailure,
     FetchResult,
+    HostGate,
     Response,
 )
 
@@ -212,3 +214,38 @@ def test_the_user_agent_is_the_one_configured(server: LocalServer) -> None:
     server.routes["/a"] = Route(PAGE)
     fetch(server.url("/a"), dataclasses.replace(FAST, user_agent="riset-berita/1.0 (kontak@example.org)"))
     assert all(h.headers["user-agent"] == "riset-berita/1.0 (kontak@example.org)" for h in server.hits)
+
+
+def test_the_host_gate_spaces_request_starts_and_keeps_its_concurrency() -> None:
+    async def run() -> tuple[list[float], int]:
+        gate = HostGate(delay=0.1, concurrency=2)
+        starts: list[float] = []
+        inside = peak = 0
+
+        async def request() -> None:
+            nonlocal inside, peak
+            async with gate.slot():
+                starts.append(time.time())
+                inside += 1
+                peak = max(peak, inside)
+                await asyncio.sleep(0.25)
+                inside -= 1
+
+        await asyncio.gather(*(request() for _ in range(6)))
+        return starts, peak
+
+    starts, peak = asyncio.run(run())
+    gaps = [b - a for a, b in itertools.pairwise(sorted(starts))]
+    assert min(gaps) >= 0.099, gaps
+    assert peak == 2
+
+
+def test_a_hold_delays_the_next_request() -> None:
+    async def run() -> float:
+        gate = HostGate(delay=0.0, concurrency=1)
+        gate.hold(0.3)
+        started = time.time()
+        async with gate.slot():
+            return time.time() - started
+
+    assert asyncio.run(run()) >= 0.29

@@ -345,7 +345,8 @@ def _next_page(page: Response, site: CrawlSite | None) -> str | None:
         return None
     style = site.pagination.style if site is not None and site.pagination.style != "none" else "query"
     param = site.pagination.param if site is not None else "page"
-    info = detect(doc, page.final_url, " ".join(str(t) for t in doc.itertext()), style=style, param=param)
+    text = etree.tostring(doc, method="text", encoding="unicode")
+    info = detect(doc, page.final_url, str(text), style=style, param=param)
     if info.total is not None and info.number >= info.total:
         return None
     return info.next_url
