@@ -1,6 +1,9 @@
 """A local HTTP server for the crawl tests and benchmark (127.0.0.1, a free port), and news
 pages to serve: distinct Indonesian articles built from the words of the bundled real pages.
 
+The ``server`` and ``store`` fixtures are here (imported by the test modules: a conftest.py in
+tests/crawl would shadow the root one's helpers, which other tests import as ``conftest``).
+
 Routes map a path (with its query) to a :class:`Route`, or to a function of the request that
 returns one; every request is logged (path, time, headers) so tests can say what was fetched.
 """
@@ -12,12 +15,15 @@ import html
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 from warta.crawl import CrawlOptions
+from warta.store import Store, open_store
 
 #: Politeness off, short timeouts and waits: the tests measure behaviour, not patience.
 FAST = CrawlOptions(delay=0.0, per_host=4, retries=2, backoff=0.05, timeout=1.0, page_timeout=2.0)
@@ -188,3 +194,15 @@ def serve_articles(server: LocalServer, count: int, prefix: str = "/berita") -> 
         server.routes[path] = Route(article_page(f"Judul berita nomor {i}", paragraphs(i)))
     server.routes["/rss"] = Route(rss([server.url(p) for p in paths]), content_type="application/rss+xml")
     return paths
+
+
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[LocalServer]:
+    with LocalServer() as running:
+        yield running
+
+
+@pytest.fixture(name="store")
+def store_fixture(tmp_path: Path) -> Iterator[Store]:
+    with open_store(tmp_path / "crawl.db") as opened:
+        yield opened

@@ -17,7 +17,17 @@ from warta.ingest import ingest
 from warta.publishers import Pagination
 from warta.store import Store, open_store
 
-from crawl_server import FAST, LocalServer, Route, article_page, paragraphs, rss, serve_articles
+from crawl_server import (  # noqa: F401  (pytest finds fixtures by their name)
+    FAST,
+    LocalServer,
+    Route,
+    article_page,
+    paragraphs,
+    rss,
+    serve_articles,
+    server_fixture,
+    store_fixture,
+)
 
 
 def test_a_feed_is_crawled_into_the_store(server: LocalServer, store: Store, tmp_path: Path) -> None:

@@ -30,7 +30,12 @@ from warta.crawl.fetcher import (
     Response,
 )
 
-from crawl_server import FAST, LocalServer, Route
+from crawl_server import (
+    FAST,
+    LocalServer,
+    Route,
+    server_fixture,  # noqa: F401  (pytest finds fixtures by their name)
+)
 
 PAGE = b"<html><body><p>Berita hari ini.</p></body></html>"
 HTML = ("text/html",)

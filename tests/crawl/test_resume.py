@@ -13,7 +13,11 @@ from urllib.parse import urlsplit
 
 import warta
 
-from crawl_server import LocalServer, serve_articles
+from crawl_server import (
+    LocalServer,
+    serve_articles,
+    server_fixture,  # noqa: F401  (pytest finds fixtures by their name)
+)
 
 ARTICLES = 40
 
