@@ -189,3 +189,26 @@ def test_the_warc_archive_can_be_ingested_again(server: LocalServer, store: Stor
     with open_store(tmp_path / "again.db") as again:
         result = ingest(again, list(summary.warc_files))
         assert result.ingested == 3 + 2  # each page of the two-page article on its own
+
+
+def test_follow_polls_the_feed_and_fetches_what_it_adds(server: LocalServer, store: Store) -> None:
+    paths = serve_articles(server, 2)
+    asked: list[str | None] = []
+
+    def feed(request: BaseHTTPRequestHandler) -> Route:
+        asked.append(request.headers.get("If-None-Match"))
+        shown = paths[:1] if len(asked) == 1 else paths  # the second article appears after the first poll
+        body = rss([server.url(p) for p in shown])
+        etag = f'"{len(shown)}"'
+        if request.headers.get("If-None-Match") == etag:
+            return Route(b"", 304)
+        return Route(body, content_type="application/rss+xml", headers=(("ETag", etag),))
+
+    server.routes["/rss"] = feed
+    options = dataclasses.replace(FAST, follow=True, poll_interval=0.3, max_seconds=1.6)
+    summary = crawl(store, Seeds(feeds=(server.url("/rss"),)), options)
+    assert summary.stopped_by == "max_seconds"
+    assert len(asked) >= 3, asked
+    assert asked[1] == '"1"' and summary.not_modified >= 1
+    assert store.summary().articles == 2
+    assert all(server.requested(p) == 1 for p in paths)
