@@ -212,3 +212,16 @@ def test_follow_polls_the_feed_and_fetches_what_it_adds(server: LocalServer, sto
     assert asked[1] == '"1"' and summary.not_modified >= 1
     assert store.summary().articles == 2
     assert all(server.requested(p) == 1 for p in paths)
+
+
+def test_a_passing_failure_is_tried_at_the_next_run_and_a_404_is_not(server: LocalServer, store: Store) -> None:
+    busy, gone = "/berita/2024/05/01/sibuk", "/berita/2024/05/01/hilang"
+    server.routes[busy] = Route(b"busy", 503, "text/plain")
+    seeds = Seeds(articles=(server.url(busy), server.url(gone)))
+    first = crawl(store, seeds, dataclasses.replace(FAST, retries=0))
+    assert first.frontier == {"failed": 2}
+    assert store.summary().problems == {"http_error": 2}
+    server.routes[busy] = Route(article_page("Akhirnya terbit", paragraphs(5)))
+    crawl(store, seeds, dataclasses.replace(FAST, retries=0))
+    assert server.requested(busy) == 2 and server.requested(gone) == 1
+    assert store.summary().articles == 1

@@ -78,7 +78,8 @@ def claim(conn: sqlite3.Connection, at: float, limit: int, kinds: tuple[str, ...
 def update(conn: sqlite3.Connection, url: str, change: FrontierUpdate) -> None:
     """Record the outcome of fetching ``url``."""
     conn.execute(
-        "UPDATE crawl_frontier SET state = ?, next_try_at = ?, status = coalesce(?, status), detail = ?, "
+        "UPDATE crawl_frontier SET state = ?, next_try_at = ?, status = coalesce(?, status), "
+        "detail = coalesce(?, detail), "
         "etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), attempts = attempts + ?, "
         "fetched_at = CASE WHEN ? THEN ? ELSE fetched_at END WHERE url = ?",
         (
@@ -98,19 +99,22 @@ def update(conn: sqlite3.Connection, url: str, change: FrontierUpdate) -> None:
 
 def resume(conn: sqlite3.Connection) -> int:
     """Start a run: URLs a killed run left half-way go back to pending (done when their page was
-    stored), and sources (feeds, sitemaps, sections) are due again. Returns how many were reset."""
+    stored), sources (feeds, sitemaps, sections) are due again, and articles that failed for a
+    passing reason are tried again (three runs in all). Returns how many half-way URLs were reset."""
     conn.execute(
         "UPDATE crawl_frontier SET state = 'done' WHERE state IN ('fetching', 'fetched') AND kind = 'article' "
         "AND url IN (SELECT url FROM raw_pages WHERE url = crawl_frontier.url)"
     )
     reset = conn.execute("UPDATE crawl_frontier SET state = 'pending' WHERE state IN ('fetching', 'fetched')").rowcount
     conn.execute(
-        "UPDATE crawl_frontier SET state = 'pending', next_try_at = 0 WHERE kind != 'article' AND state = 'done'"
+        "UPDATE crawl_frontier SET state = 'pending', next_try_at = 0 "
+        "WHERE kind != 'article' AND state IN ('done', 'failed')"
     )
     # Articles that failed for a passing reason (no answer, 429, 5xx) get three runs in all.
     conn.execute(
         "UPDATE crawl_frontier SET state = 'pending', next_try_at = 0 WHERE kind = 'article' AND state = 'failed' "
-        "AND attempts < ? AND (status IS NULL OR status = 429 OR status >= 500) AND detail NOT LIKE '%robots.txt%'",
+        "AND attempts < ? AND (status IS NULL OR status = 429 OR status >= 500) "
+        "AND ifnull(detail, '') NOT LIKE '%robots.txt disallows%'",
         (_RUNS_FOR_PASSING_FAILURES,),
     )
     return reset
