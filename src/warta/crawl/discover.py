@@ -16,6 +16,7 @@ from lxml import etree, html
 
 from warta.errors import InputError
 from warta.extract.sources import gunzip
+from warta.publishers import host_in
 
 __all__ = ["BROKEN_FEED", "Found", "from_section", "from_xml"]
 
@@ -76,7 +77,7 @@ def from_section(body: bytes, base: str, pattern: re.Pattern[str], domains: tupl
         doc = html.document_fromstring(body)
     except (etree.ParserError, ValueError) as exc:
         return Found(problem=f"the section page cannot be parsed ({exc})")
-    host = urlsplit(base).netloc.lower()
+    site = urlsplit(base).netloc.lower().removeprefix("www.")
     links = []
     for anchor in doc.iter("a"):
         href = anchor.get("href")
@@ -84,8 +85,7 @@ def from_section(body: bytes, base: str, pattern: re.Pattern[str], domains: tupl
             continue
         url = urldefrag(urljoin(base, href.strip()))[0]
         parts = urlsplit(url)
-        target = parts.netloc.lower().removeprefix("www.")
-        same_site = target == host.removeprefix("www.") or any(target == d or target.endswith("." + d) for d in domains)
+        same_site = parts.netloc.lower().removeprefix("www.") == site or host_in(parts.hostname or "", domains)
         # The pattern is for the path and query: a host name or port must not make a link an article.
         if same_site and url != base and pattern.search(parts.path + ("?" + parts.query if parts.query else "")):
             links.append(url)

@@ -37,6 +37,7 @@ __all__ = [
     "Fetcher",
     "HostGate",
     "Response",
+    "host_of",
 ]
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class Fetcher:
                     return FetchFailure(url, ROBOTS_DISALLOWED, f"{current}: {verdict}")
                 delay = self.robots.crawl_delay(current)
                 if delay is not None:
-                    gate = self.gate(_host(current))
+                    gate = self.gate(host_of(current))
                     gate.delay = max(gate.delay, min(delay, self._options.max_delay))
             result = await self._with_retries(current, headers, accept)
             if isinstance(result, FetchFailure):
@@ -190,13 +191,13 @@ class Fetcher:
                     url, HTTP_ERROR, f"HTTP {status}: the server asks to wait {wait:.0f} s", status, wait
                 )
             logger.info("%s: %s, trying again in %.1f s", url, status or getattr(result, "code", ""), wait)
-            self.gate(_host(url)).hold(wait)
+            self.gate(host_of(url)).hold(wait)
         return result
 
     async def _once(self, url: str, headers: dict[str, str], accept: tuple[str, ...]) -> FetchResult:
         """One request, politely: its body read up to the size cap within the page timeout."""
         options = self._options
-        async with self.gate(_host(url)).slot():
+        async with self.gate(host_of(url)).slot():
             self.pages += 1
             try:
                 async with asyncio.timeout(options.page_timeout):
@@ -261,5 +262,6 @@ def retry_after(headers: httpx.Headers) -> float | None:
         return None
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
+    """The host and port of ``url``, lower-cased: politeness is per host."""
     return urlsplit(url).netloc.lower()

@@ -26,7 +26,7 @@ from lxml import etree, html
 
 from warta.crawl.archive import WarcArchive
 from warta.crawl.discover import BROKEN_FEED, Found, from_section, from_xml
-from warta.crawl.fetcher import Fetcher, FetchFailure, Response
+from warta.crawl.fetcher import Fetcher, FetchFailure, Response, host_of
 from warta.crawl.options import CrawlOptions
 from warta.crawl.sites import DEFAULT_ARTICLE_PATTERN, CrawlSite, site_for
 from warta.crawl.writer import Job, Writer
@@ -68,7 +68,7 @@ class Seeds:
         for url, _, _ in given:
             if not url.startswith(("http://", "https://")):
                 raise CrawlError(f"{url!r} is not an http(s) URL; give seeds as full URLs")
-        return [FrontierEntry(url, _host(url), kind, site) for url, kind, site in given]
+        return [FrontierEntry(url, host_of(url), kind, site) for url, kind, site in given]
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +261,8 @@ class _Crawl:
         if found.problem:
             await self._problem(None, entry.url, BROKEN_FEED, found.problem)
         site = entry.site
-        new = [FrontierEntry(u, _host(u), "article", site, entry.url) for u in found.articles]
-        new += [FrontierEntry(u, _host(u), "sitemap", site, entry.url) for u in found.sitemaps]
+        new = [FrontierEntry(u, host_of(u), "article", site, entry.url) for u in found.articles]
+        new += [FrontierEntry(u, host_of(u), "sitemap", site, entry.url) for u in found.sitemaps]
         self.discovered += self.store.frontier_add(new)
         change = FrontierUpdate(
             again,
@@ -358,7 +358,3 @@ def _with_query(url: str, query: str) -> str:
     pairs = dict(parse_qsl(parts.query, keep_blank_values=True))
     pairs.update(parse_qsl(query, keep_blank_values=True))
     return urlunsplit(parts._replace(query=urlencode(pairs)))
-
-
-def _host(url: str) -> str:
-    return urlsplit(url).netloc.lower()

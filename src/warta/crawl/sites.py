@@ -22,7 +22,7 @@ from functools import cache
 from typing import Any
 
 from warta.errors import ConfigurationError
-from warta.publishers import Pagination, parse_pagination, publisher_files, string_list
+from warta.publishers import Pagination, host_in, parse_pagination, publisher_files, string_list
 
 __all__ = ["DEFAULT_ARTICLE_PATTERN", "CrawlSite", "all_sites", "parse_site", "site_for", "site_named"]
 
@@ -50,8 +50,7 @@ class CrawlSite:
     pagination: Pagination = field(default_factory=Pagination)
 
     def matches(self, host: str) -> bool:
-        host = host.lower().removeprefix("www.")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return host_in(host, self.domains)
 
     def seeds(self) -> list[tuple[str, str]]:
         """``(url, kind)`` of every seed."""

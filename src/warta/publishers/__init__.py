@@ -83,8 +83,13 @@ class Profile:
         return [el for found in self.candidates(name, doc) for el in found]
 
     def matches(self, host: str) -> bool:
-        host = host.lower().removeprefix("www.")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return host_in(host, self.domains)
+
+
+def host_in(host: str, domains: tuple[str, ...]) -> bool:
+    """Whether ``host`` is one of ``domains`` or under one (``regional.kompas.com`` in kompas.com)."""
+    host = host.lower().removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 Selector = CSSSelector | etree.XPath
