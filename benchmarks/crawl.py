@@ -141,9 +141,9 @@ queue. `--no-ingest` then `warta ingest --workers N` on the WARC files spreads t
 
 Politeness on (delay {result["delay"]} s, one request at a time per host): {polite["pages"]} requests;
 gaps between request starts as the server logged them: shortest {polite["min_gap_s"]} s, mean
-{polite["mean_gap_s"]} s. The crawler spaces its requests by the delay exactly (tests/crawl checks
-the host gate's own clock); the server stamps a request when its handler thread runs, a few ms
-of scheduling jitter either way, which the end-to-end test allows for (delay 0.2 s).
+{polite["mean_gap_s"]} s. A request starts only once the previous response from the host has
+ended and the delay has passed, so no network or thread jitter brings two arrivals closer than
+the delay (tests/crawl asserts it on the server's log with 0.2 s).
 """
 
 

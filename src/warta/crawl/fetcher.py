@@ -88,8 +88,10 @@ FetchResult = Response | FetchFailure
 
 @dataclass(slots=True)
 class HostGate:
-    """Politeness for one host: at most ``concurrency`` requests at once, request starts at least
-    ``delay`` seconds apart, none before ``hold_until`` (a Retry-After)."""
+    """Politeness for one host: at most ``concurrency`` requests at once; a request starts at
+    least ``delay`` seconds after the previous one started and after the last response ended
+    (so the server, whatever the network's jitter, sees requests at least ``delay`` apart); none
+    while the host is held (a Retry-After)."""
 
     delay: float
     concurrency: int
@@ -112,7 +114,10 @@ class HostGate:
                 if wait > 0:
                     await asyncio.sleep(wait)
                 self._next = time() + self.delay
-            yield
+            try:
+                yield
+            finally:
+                self._next = max(self._next, time() + self.delay)
 
 
 class Fetcher:

@@ -64,8 +64,8 @@ def process(item: InputPage, options: LoadOptions) -> Processed | ReadProblem:
 
 def process_pages(items: Sequence[InputPage], options: LoadOptions) -> Processed | ReadProblem:
     """Extract the pages of one article (in page order), merge them (:func:`warta.extract.merge`)
-    and analyse the whole; a problem instead when that cannot be done. The first page is the one
-    stored (its record names the others in ``hints["pages"]``)."""
+    and analyse the whole; a problem instead when that cannot be done. The record holds the first
+    page, with the others in ``more``."""
     item = items[0]
     try:
         raw = load_page(item.data, url=item.url, source=item.source, input_format=item.input_format, options=options)
@@ -82,16 +82,14 @@ def process_pages(items: Sequence[InputPage], options: LoadOptions) -> Processed
     except Exception as exc:  # a bug met on one page must not stop an ingest of millions
         logger.exception("%s: unexpected error", item.source)
         return ReadProblem(item.source, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}; please report it")
-    hints = item.hints
-    if len(items) > 1:
-        hints = {**(hints or {}), "pages": [p.url for p in items]}
     page = PageRecord(
         body=item.data,
         kind=raw.kind,
         source=item.source,
         url=item.url,
         fetched_at=item.fetched_at,
-        hints=hints,
+        hints=item.hints,
+        more=tuple((p.url, p.data) for p in items[1:]),
     )
     html = raw.content if raw.kind == "html" else None
     return Processed(page, analysis, canonical_url(article.url, html))

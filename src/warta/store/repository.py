@@ -35,7 +35,7 @@ from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, S
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect
 from warta.store.search import search
-from warta.store.writes import PIPELINE_VERSION, insert_article, now, replace_article
+from warta.store.writes import PIPELINE_VERSION, insert_article, now, page_parts, replace_article
 
 __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
 
@@ -169,14 +169,15 @@ class Store:
     def raw_page(self, article_id: int) -> PageRecord:
         """The page an article was extracted from, as it arrived (to re-process it)."""
         row = self._conn.execute(
-            "SELECT r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256 FROM raw_pages r "
+            "SELECT r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256, r.id FROM raw_pages r "
             "JOIN articles a ON a.raw_page_id = r.id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"{self.path}: no article {article_id} in the store")
         hints = json.loads(row[5]) if row[5] else None
-        return PageRecord(zlib.decompress(row[0]), row[1], row[2], row[3], row[4], hints, row[6])
+        more = page_parts(self._conn, [int(row[7])]).get(int(row[7]), ())
+        return PageRecord(zlib.decompress(row[0]), row[1], row[2], row[3], row[4], hints, row[6], more)
 
     # --- reprocess -----------------------------------------------------------------------------
 
@@ -194,15 +195,18 @@ class Store:
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT a.id, r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256 "
+                "SELECT a.id, r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256, r.id "
                 f"FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id WHERE {clause} ORDER BY a.id LIMIT ?",
                 [last, *params, BATCH_SIZE],
             ).fetchall()
             if not rows:
                 return
+            parts = page_parts(self._conn, [int(row[8]) for row in rows])
             for row in rows:
                 hints = json.loads(row[6]) if row[6] else None
-                yield int(row[0]), PageRecord(zlib.decompress(row[1]), row[2], row[3], row[4], row[5], hints, row[7])
+                more = parts.get(int(row[8]), ())
+                page = PageRecord(zlib.decompress(row[1]), row[2], row[3], row[4], row[5], hints, row[7], more)
+                yield int(row[0]), page
             last = int(rows[-1][0])
 
     def replace_analysis(self, article_id: int, analysis: Analysis, *, canonical_url: str | None = None) -> None:

@@ -1,5 +1,6 @@
--- warta crawl: the frontier (every URL the crawler knows, with its state) and a URL index on
--- raw pages, so a crawl never fetches an article the store already holds (from a crawl or an ingest).
+-- warta crawl: the frontier (every URL the crawler knows, with its state), a URL index on raw
+-- pages, so a crawl never fetches an article the store already holds (from a crawl or an ingest),
+-- and the further pages of multi-page articles.
 --
 -- kind: feed | sitemap | section (sources: fetched again at each run, with conditional GET)
 --       | article (fetched once: done is for ever).
@@ -23,4 +24,15 @@ CREATE TABLE crawl_frontier (
     fetched_at    TEXT
 );
 CREATE INDEX crawl_frontier_due ON crawl_frontier(state, next_try_at);
+
+-- The pages after the first of a multi-page article, kept beside its raw page (which holds page
+-- 1) so that warta reprocess merges the whole article again.
+CREATE TABLE raw_page_parts (
+    raw_page_id INTEGER NOT NULL REFERENCES raw_pages(id) ON DELETE CASCADE,
+    number      INTEGER NOT NULL,                -- 2, 3 ...: the page number in the article
+    url         TEXT,
+    body        BLOB NOT NULL,                   -- zlib-compressed bytes, as raw_pages.body
+    size        INTEGER NOT NULL,
+    PRIMARY KEY (raw_page_id, number)
+);
 CREATE INDEX raw_pages_url ON raw_pages(url);
