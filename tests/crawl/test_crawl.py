@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import itertools
+import json
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -180,10 +181,16 @@ def test_the_warc_archive_can_be_ingested_again(server: LocalServer, store: Stor
     )
     assert len(summary.warc_files) > 1, "the archive did not rotate"
     records = 0
+    groups = []
     for name in summary.warc_files:
         with open(name, "rb") as stream:
-            records += sum(1 for r in ArchiveIterator(stream) if r.rec_type == "response")
+            for record in ArchiveIterator(stream):
+                records += record.rec_type == "response"
+                if record.rec_type == "metadata":
+                    groups.append(json.loads(record.content_stream().read()))
     assert records == summary.requests
+    page1 = server.url("/berita/2024/05/01/panjang")
+    assert groups == [{"article": page1, "pages": [page1, page1 + "?page=2"]}]
     with open_store(tmp_path / "again.db") as again:
         result = ingest(again, list(summary.warc_files))
         assert result.ingested == 3 + 2  # each page of the two-page article on its own

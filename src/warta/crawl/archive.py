@@ -5,12 +5,15 @@ Each fetch is a ``request`` record and a ``response`` record, one gzip member ea
 WARC spec recommends: a reader can seek to any record). The body kept is the one warta read:
 decompressed, so the archive can be read without a brotli decoder; the response's
 ``Content-Encoding`` is kept as ``X-Warta-Content-Encoding`` and ``Content-Length`` is the
-length kept. A file is closed and a new one started once it is over ``max_bytes``.
+length kept. After the pages of a multi-page article, a ``metadata`` record lists them in order
+(:meth:`WarcArchive.write_pages`), so a reader can tell they are one article. A file is closed
+and a new one started once it is over ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import time
 from io import BytesIO
@@ -25,7 +28,10 @@ from warcio.warcwriter import WARCWriter
 
 from warta import __version__
 
-__all__ = ["WarcArchive"]
+__all__ = ["PAGES_TYPE", "WarcArchive"]
+
+#: The content type of the metadata record that groups the pages of a multi-page article.
+PAGES_TYPE = "application/vnd.warta.pages+json"
 
 #: warcio compresses at level 9, which took a sixth of a crawl's time (benchmarks/crawl.py); level 6
 #: (gzip's default) compresses news HTML within a few per cent as small, about twice as fast.
@@ -83,6 +89,18 @@ class WarcArchive:
         self._stream.flush()
         if self._stream.tell() >= self.max_bytes:
             self.close()
+
+    def write_pages(self, article_url: str, pages: list[str]) -> None:
+        """Record that ``pages`` (URLs as fetched, in page order) are one article: a ``metadata``
+        record about the first page, JSON ``{"article": URL, "pages": [...]}`` (content type
+        :data:`PAGES_TYPE`), written after the pages' own records."""
+        writer = self._current()
+        body = json.dumps({"article": article_url, "pages": pages}, ensure_ascii=False).encode()
+        record = writer.create_warc_record(pages[0], "metadata", payload=BytesIO(body), warc_content_type=PAGES_TYPE)
+        assert self._stream is not None
+        self._stream.write(_member(record))
+        self.records += 1
+        self._stream.flush()
 
     def close(self) -> None:
         if self._stream is not None:

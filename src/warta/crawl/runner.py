@@ -312,6 +312,8 @@ class _Crawl:
             for i, p in enumerate(pages)
         ]
         self.articles += 1
+        if self.archive is not None and len(pages) > 1:
+            self.archive.write_pages(entry.url, [p.final_url for p in pages])
         await self._hand(Job(entry.url, "done", pages=tuple(items)), FrontierUpdate("fetched", status=first.status))
 
     async def _problem(self, url: str | None, source: str, code: str, detail: str, status: int | None = None) -> None:
