@@ -8,6 +8,7 @@ import itertools
 import json
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any
 
 import pytest
 from warcio.archiveiterator import ArchiveIterator
@@ -172,28 +173,45 @@ def test_limits_stop_a_crawl_and_the_next_run_goes_on(server: LocalServer, store
     assert all(server.requested(p) == 1 for p in paths)
 
 
-def test_the_warc_archive_can_be_ingested_again(server: LocalServer, store: Store, tmp_path: Path) -> None:
-    serve_articles(server, 3)
-    _pages_of(server, "/berita/2024/05/01/panjang")
-    options = dataclasses.replace(FAST, warc_dir=tmp_path / "warc", warc_max_bytes=5_000)
-    summary = crawl(
-        store, Seeds(feeds=(server.url("/rss"),), articles=(server.url("/berita/2024/05/01/panjang"),)), options
-    )
-    assert len(summary.warc_files) > 1, "the archive did not rotate"
-    records = 0
-    groups = []
-    for name in summary.warc_files:
+def _archived(files: tuple[str, ...]) -> tuple[int, list[Any]]:
+    """Response records and page groupings in WARC ``files``."""
+    responses, groups = 0, []
+    for name in files:
         with open(name, "rb") as stream:
             for record in ArchiveIterator(stream):
-                records += record.rec_type == "response"
+                responses += record.rec_type == "response"
                 if record.rec_type == "metadata":
                     groups.append(json.loads(record.content_stream().read()))
-    assert records == summary.requests
+    return responses, groups
+
+
+def test_every_response_is_archived_and_the_archive_rotates(server: LocalServer, store: Store, tmp_path: Path) -> None:
+    serve_articles(server, 4)
+    server.routes["/berita/2024/05/01/gone"] = Route(b"gone", 410, "text/plain")
+    seeds = Seeds(feeds=(server.url("/rss"),), articles=(server.url("/berita/2024/05/01/gone"),))
+    summary = crawl(store, seeds, dataclasses.replace(FAST, warc_dir=tmp_path / "warc", warc_max_bytes=5_000))
+    assert len(summary.warc_files) > 1, "the archive did not rotate"
+    responses, _ = _archived(summary.warc_files)
+    assert responses == summary.requests  # robots.txt (404), the feed, the articles, the 410
+
+
+def test_a_crawl_archive_is_ingested_again_with_its_multi_page_article_whole(
+    server: LocalServer, store: Store, tmp_path: Path
+) -> None:
+    serve_articles(server, 3)
     page1 = server.url("/berita/2024/05/01/panjang")
+    first, second = _pages_of(server, "/berita/2024/05/01/panjang")
+    options = dataclasses.replace(FAST, warc_dir=tmp_path / "warc")
+    summary = crawl(store, Seeds(feeds=(server.url("/rss"),), articles=(page1,)), options)
+    _, groups = _archived(summary.warc_files)
     assert groups == [{"article": page1, "pages": [page1, page1 + "?page=2"]}]
     with open_store(tmp_path / "again.db") as again:
         result = ingest(again, list(summary.warc_files))
-        assert result.ingested == 3 + 2  # each page of the two-page article on its own
+        assert result.ingested == 3 + 1, result.to_dict()  # the two pages are one article again
+        (merged,) = (a for a in again.articles() if a.article.url == page1)
+        assert len(again.raw_page(merged.id).more) == 1
+        assert not merged.article.has_problem("missing_page")
+        assert all(p in "\n".join(merged.article.paragraphs) for p in first + second)
 
 
 def test_follow_polls_the_feed_and_fetches_what_it_adds(server: LocalServer, store: Store) -> None:

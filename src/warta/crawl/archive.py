@@ -27,11 +27,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from warta import __version__
+from warta.ingest.warc import PAGES_TYPE
 
-__all__ = ["PAGES_TYPE", "WarcArchive"]
-
-#: The content type of the metadata record that groups the pages of a multi-page article.
-PAGES_TYPE = "application/vnd.warta.pages+json"
+__all__ = ["WarcArchive"]
 
 #: warcio compresses at level 9, which took a sixth of a crawl's time (benchmarks/crawl.py); level 6
 #: (gzip's default) compresses news HTML within a few per cent as small, about twice as fast.

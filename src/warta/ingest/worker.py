@@ -58,8 +58,9 @@ def apply_hints(article: Article, hints: dict[str, Any] | None) -> Article:
 
 
 def process(item: InputPage, options: LoadOptions) -> Processed | ReadProblem:
-    """Extract and analyse one page; a problem instead when that cannot be done."""
-    return process_pages([item], options)
+    """Extract and analyse one page (with its following pages, if any); a problem instead when
+    that cannot be done."""
+    return process_pages([item, *item.more], options)
 
 
 def process_pages(items: Sequence[InputPage], options: LoadOptions) -> Processed | ReadProblem:
