@@ -32,9 +32,10 @@ from crawl_server import (  # noqa: F401  (pytest finds fixtures by their name)
 )
 
 
-def test_a_feed_is_crawled_into_the_store(server: LocalServer, store: Store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_feed_is_crawled_into_the_store(server: LocalServer, store: Store, tmp_path: Path, workers: int) -> None:
     paths = serve_articles(server, 5)
-    options = dataclasses.replace(FAST, warc_dir=tmp_path / "warc")
+    options = dataclasses.replace(FAST, warc_dir=tmp_path / "warc", workers=workers)
     summary = crawl(store, Seeds(feeds=(server.url("/rss"),)), options)
     assert summary.ingest is not None
     assert summary.ingest.ingested == 5, summary.to_dict()

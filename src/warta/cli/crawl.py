@@ -53,6 +53,7 @@ def render_summary(summary: CrawlSummary) -> str:
 )
 @click.option("--per-host", type=click.IntRange(1, 64), default=2, show_default=True, help="Requests at once per host.")
 @click.option("--concurrency", type=click.IntRange(1, 512), default=16, show_default=True, help="Requests at once.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Analysis processes.")
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True)
 @click.option("--timeout", type=click.FloatRange(0.1), default=20, show_default=True, help="Seconds of silence.")
 @click.option("--max-pages", type=click.IntRange(1), help="Stop after this many requests.")
@@ -78,6 +79,7 @@ def crawl_command(
     delay: float,
     per_host: int,
     concurrency: int,
+    workers: int,
     retries: int,
     timeout: float,
     max_pages: int | None,
@@ -106,6 +108,7 @@ def crawl_command(
             delay=delay,
             per_host=per_host,
             concurrency=concurrency,
+            workers=workers,
             retries=retries,
             timeout=timeout,
             max_page_bytes=int(max_page_mb * _MB),

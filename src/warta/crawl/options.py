@@ -28,6 +28,7 @@ class CrawlOptions:
     for the run, ``max_pages`` fetches, ``max_bytes`` downloaded and ``max_seconds``.
     ``max_article_pages``: pages followed in one multi-page article.
 
+    ``workers``: processes extracting and analysing what was fetched (1: the writer thread).
     ``warc_dir``: where the WARC files go (None: no archive), a new file after
     ``warc_max_bytes``. ``follow``: keep polling the sources every ``poll_interval`` seconds.
     """
@@ -49,6 +50,7 @@ class CrawlOptions:
     max_bytes: int | None = None
     max_seconds: float | None = None
     max_article_pages: int = 20
+    workers: int = 1
     warc_dir: Path | None = None
     warc_max_bytes: int = 1024 * 1024 * 1024
     follow: bool = False
@@ -64,6 +66,7 @@ class CrawlOptions:
             "page_timeout": self.page_timeout > 0,
             "max_page_bytes": self.max_page_bytes > 0,
             "max_article_pages": self.max_article_pages >= 1,
+            "workers": self.workers >= 1,
             "poll_interval": self.poll_interval > 0,
         }
         bad = [name for name, ok in checks.items() if not ok]

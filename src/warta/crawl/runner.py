@@ -132,7 +132,8 @@ def crawl(
     store.frontier_resume()
     seeded = seeds.entries()
     store.frontier_add(seeded)
-    writer = Writer(store.path, [e.url for e in seeded] or ["frontier"], load or LoadOptions(), opts.concurrency * 4)
+    inputs = [e.url for e in seeded] or ["frontier"]
+    writer = Writer(store.path, inputs, load or LoadOptions(), opts.concurrency * 4, opts.workers)
     if ingest:
         writer.start()
     archive = WarcArchive(opts.warc_dir, opts.warc_max_bytes) if opts.warc_dir else None
