@@ -135,12 +135,15 @@ def dedup_bench(gold_articles: list[storygold.GoldArticle], pairs: list[storygol
     settings = DedupSettings()
     prints = {a.ref: fingerprint(a.article, settings) for a in gold_articles}
     scored = {h: [] for h in HALVES}  # type: dict[str, list[tuple[float, bool]]]
+    by_kind: dict[str, list[float]] = {}
     for pair in pairs:
         s = jaccard(prints[pair.a].shingles, prints[pair.b].shingles)
         if prints[pair.a].digest == prints[pair.b].digest:
             s = 1.0
         scored[pair_half(pair)].append((s, pair.duplicate))
         scored["all"].append((s, pair.duplicate))
+        if pair.duplicate:
+            by_kind.setdefault(pair.kind or "unknown", []).append(s)
     negatives_scores = [s for s, d in scored["tune"] if not d]
     calibrated = round(max(negatives_scores, default=0.0) + 0.005, 3)
     result: dict[str, Any] = {
@@ -149,6 +152,11 @@ def dedup_bench(gold_articles: list[storygold.GoldArticle], pairs: list[storygol
         "pairs": {h: len(scored[h]) for h in HALVES},
         "at_threshold": {h: pr(scored[h], settings.threshold) for h in HALVES},
         "curve": {str(t): pr(scored["all"], t) for t in CURVE},
+        # Recall by kind of duplicate at the threshold (precision is over all pairs, above).
+        "recall_by_kind": {
+            kind: {"pairs": len(found), "found": sum(1 for s in found if s >= settings.threshold)}
+            for kind, found in sorted(by_kind.items())
+        },
     }
     # Sanity: the story articles in time order through the online index.
     story_items = [a for a in gold_articles if a.story is not None]
@@ -266,6 +274,16 @@ def render(r: dict[str, Any]) -> str:
             f"| {half} ({d['pairs'][half]}) | {p['precision']:.3f} | {p['recall']:.3f} | {p['tp']} | {p['fp']} | "
             f"{p['positives']} |"
         )
+    lines += [
+        "",
+        f"Recall by kind of duplicate (all pairs; {d['at_threshold']['all']['fp']} hard negatives reach the "
+        "threshold):",
+        "",
+        "| kind | pairs | found | recall |",
+        "|---|---|---|---|",
+    ]
+    for kind, k in d["recall_by_kind"].items():
+        lines.append(f"| {kind} | {k['pairs']} | {k['found']} | {k['found'] / k['pairs']:.3f} |")
     lines += ["", "Curve over all 86 pairs:", "", "| Jaccard >= | precision | recall |", "|---|---|---|"]
     for t, p in d["curve"].items():
         lines.append(f"| {t} | {p['precision']:.3f} | {p['recall']:.3f} |")

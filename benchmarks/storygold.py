@@ -48,6 +48,7 @@ class GoldPair:
     b: Ref
     duplicate: bool
     note: str
+    kind: str | None = None  # a duplicate's kind: copy, press-release or updated (docs/stories-annotation.md)
 
 
 def available() -> bool:
@@ -104,7 +105,7 @@ def load(*, with_pairs: bool = True) -> tuple[list[GoldArticle], list[GoldPair]]
     if with_pairs:
         for row in _jsonl(GOLD / "duplicates.jsonl"):
             a, b = _ref(row["a"]), _ref(row["b"])
-            pairs.append(GoldPair(a, b, bool(row["duplicate"]), str(row["note"])))
+            pairs.append(GoldPair(a, b, bool(row["duplicate"]), str(row["note"]), row.get("kind")))
             urls.setdefault(a, str(row["a"]["url"]))
             urls.setdefault(b, str(row["b"]["url"]))
     cache: dict[tuple[str, str], list[dict[str, str]]] = {}

@@ -82,6 +82,8 @@ def test_duplicates_format() -> None:
         assert _key(pair["a"]) != _key(pair["b"]), pair
         assert isinstance(pair["duplicate"], bool), pair
         assert isinstance(pair["note"], str) and pair["note"], pair
+        # Every duplicate says what kind it is; a hard negative has no kind.
+        assert pair.get("kind") in (("copy", "press-release", "updated") if pair["duplicate"] else (None,)), pair
     keys = [frozenset((_key(p["a"]), _key(p["b"]))) for p in pairs]
     assert len(keys) == len(set(keys)), "a pair is listed twice"
     assert sum(p["duplicate"] for p in pairs) >= 40

@@ -60,6 +60,8 @@ def test_stories_list_and_search_takes_story(db: str, tmp_path: Path) -> None:
     assert stories and all(s["size"] >= 1 for s in stories)
     code, _, err = run("search", "presiden", "--story", "999", "--db", db)
     assert code == 1 and "no story 999" in err
+    ranked = [json.loads(run("search", "korea", *f, "--format", "json", "--db", db)[1]) for f in ([], ["--rank-all"])]
+    assert ranked[0] and ranked[0] == ranked[1]  # a small store: every match is ranked either way
     code, out, _ = run("stories", "--db", str(tmp_path / "empty.db"))
     assert code == 0 and "no stories" in out
 

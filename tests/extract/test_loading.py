@@ -618,7 +618,9 @@ def test_fifty_megabyte_windows_1252_page_loads_fast() -> None:
     raw = load_page(data)
     elapsed = time.perf_counter() - started
     assert raw.encoding == "windows-1252" and "\r" not in raw.content
-    assert elapsed < 2.0, f"loading 50 MB of windows-1252 took {elapsed:.2f} s"
+    # A guard against pathological (quadratic, backtracking) slowness, not a speed target: about
+    # 0.5 s on an idle machine; the bound leaves room for a machine busy with other jobs.
+    assert elapsed < 10.0, f"loading 50 MB of windows-1252 took {elapsed:.2f} s"
 
 
 def test_ordinary_pages_are_fast() -> None:
@@ -626,7 +628,7 @@ def test_ordinary_pages_are_fast() -> None:
     started = time.perf_counter()
     for _ in range(100):
         load_page(data)
-    assert (time.perf_counter() - started) / 100 < 0.005
+    assert (time.perf_counter() - started) / 100 < 0.05  # about 0.3 ms; a guard, not a target
 
 
 # --------------------------------------------------------------------------------------------

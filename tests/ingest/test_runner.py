@@ -151,3 +151,31 @@ def test_two_ingests_at_once_on_one_store_store_each_page_once(tmp_path: Path) -
         summary = store.summary()
         assert summary.raw_pages == summary.articles == summary.fts_rows == 6
         store.check_integrity()
+
+
+def test_long_lived_writers_see_what_other_writers_stored(tmp_path: Path) -> None:
+    # Two ingest runs open at once on one store (say, the server's POST /api/pages and a crawl):
+    # each catches up with the other's articles before writing, so a syndicated copy is found
+    # whichever of them stored the original.
+    from warta.extract.limits import LoadOptions
+    from warta.ingest.records import InputPage
+    from warta.ingest.runner import RunWriter
+    from warta.ingest.worker import Processed, process
+
+    def processed(path: Path, url: str, tail: str) -> Processed:
+        data = path.read_bytes() + tail.encode()  # a different byte: new content, same article
+        outcome = process(InputPage(data, source=url, url=url), LoadOptions())
+        assert isinstance(outcome, Processed)
+        return outcome
+
+    seed, other = SAMPLES / "tribuntoraja-2024-putin-korea-utara.txt", sorted(SAMPLES.glob("*.html"))[0]
+    db = tmp_path / "w.db"
+    with open_store(db) as first_store, open_store(db) as second_store:
+        first, second = RunWriter(first_store, ["a"]), RunWriter(second_store, ["b"])
+        first.write(processed(seed, "https://toraja.tribunnews.com/2024/06/18/putin", ""))
+        second.write(processed(seed, "https://www.tribunnews.com/internasional/2024/06/18/putin", "\n"))
+        second.write(processed(other, "https://example.com/a", ""))
+        first.write(processed(other, "https://copies.example.org/b", "\n"))
+        a, b = first.finish(0.0), second.finish(0.0)
+        assert (a.ingested, a.duplicates, b.ingested, b.duplicates) == (1, 1, 1, 1)
+        assert first_store.summary().articles == 4

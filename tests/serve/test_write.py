@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -91,3 +92,22 @@ def test_a_missing_store_is_refused_at_start(tmp_path: Path) -> None:
 
     with pytest.raises(StoreError, match="no store there"):
         create_app(tmp_path / "nothing.db")
+
+
+def test_pages_share_one_ingest_run_that_finds_copies_and_closes_at_shutdown(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "w.db"
+    open_store(db).close()
+    auth = {"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"}
+    page = SEED_DUMP.read_bytes()
+    with TestClient(create_app(db, token=TOKEN)) as opened:
+        def post(url: str, body: bytes) -> Any:
+            return opened.post("/api/pages", params={"url": url}, content=body, headers=auth)
+
+        first = post("https://toraja.tribunnews.com/a", page)
+        copy = post("https://www.tribunnews.com/b", page + b"\n")
+        assert first.status_code == copy.status_code == 201, copy.text
+        assert copy.json()["stored"] and copy.json()["duplicate_of"] == first.json()["id"]
+    runs = sqlite3.connect(db).execute("SELECT inputs, finished IS NOT NULL, counts FROM ingest_runs").fetchall()
+    assert len(runs) == 1 and runs[0][1] == 1 and '"duplicates": 1' in runs[0][2]

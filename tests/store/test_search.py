@@ -144,3 +144,25 @@ def test_ranking_is_done_by_fts5_best_first_ties_by_id_and_filters_skip_the_best
         assert [h.id for h in store.search(SearchQuery("banjir", limit=2, offset=1))] == [4, 1]
         hits = store.search("banjir")
         assert hits[0].score == hits[1].score > hits[2].score == hits[3].score
+
+
+def test_a_very_common_word_is_ranked_among_its_most_recent_matches(tmp_path: Path) -> None:
+    # 40 articles hold "banjir"; the two best (it is in their titles) were stored first. With a
+    # ranking window of 8 the word is expected in more articles than that, so only about the 8
+    # most recently stored matches are ranked; None ranks every match.
+    articles = [_article(n, "Banjir di Jakarta", "Air naik di Jakarta.", "old.example") for n in (1, 2)]
+    articles += [_article(n, "Pasar", "Harga cabai naik saat banjir.", "new.example") for n in range(3, 41)]
+    with open_store(tmp_path / "w.db") as store:
+        store.add_articles(articles)
+        everything = store.search(SearchQuery("banjir", limit=5, rank_window=None))
+        assert [h.id for h in everything][:2] == [1, 2]
+        windowed = store.search(SearchQuery("banjir", limit=5, rank_window=8))
+        assert len(windowed) == 5 and min(h.id for h in windowed) > 40 - 8 - 1
+        assert store.search(SearchQuery("banjir", limit=5)) == everything  # 40 matches: under the default 10,000
+        # Too few hits in the window (a filter only the oldest pass): it widens until it has them.
+        only_old = store.search(SearchQuery("banjir", site="old.example", rank_window=8))
+        assert [h.id for h in only_old] == [1, 2]
+        # Rare words and phrases are not windowed: their estimate is under the window.
+        assert [h.id for h in store.search(SearchQuery('"di jakarta"', rank_window=8))] == [1, 2]
+        with pytest.raises(QueryError, match="rank_window"):
+            store.search(SearchQuery("banjir", rank_window=0))

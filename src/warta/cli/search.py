@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import click
 
@@ -30,6 +31,12 @@ def render_hit(hit: SearchHit) -> str:
 @click.option("--story", type=int, help="Only the articles of this story (ids from warta stories).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--rank-all",
+    is_flag=True,
+    help="Rank every match: by default a word in more than 10,000 articles is ranked among its "
+    "most recently stored matches only (fast on large stores).",
+)
 def search_command(
     query: str,
     db: str,
@@ -41,6 +48,7 @@ def search_command(
     story: int | None,
     limit: int,
     fmt: str,
+    rank_all: bool,
 ) -> None:
     """Search the store: words (all must match), "a phrase", prefix*, -excluded, a OR b.
 
@@ -49,6 +57,8 @@ def search_command(
     request = SearchQuery(
         query, since=since, until=until, site=site, entity=entity, speaker=speaker, limit=limit, story=story
     )
+    if rank_all:
+        request = replace(request, rank_window=None)
     try:
         with open_store(db) as store:
             hits = store.search(request)

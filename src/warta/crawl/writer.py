@@ -1,7 +1,7 @@
 """The crawl's writer thread: what was fetched goes through the ingest write path.
 
-It runs :func:`warta.ingest.runner.write_outcomes` (one ingest run: dedup by content and
-canonical URL, near-duplicates, stories, problems) over the jobs the fetching side hands it,
+It writes through a :class:`warta.ingest.runner.RunWriter` (one ingest run: dedup by content
+and canonical URL, near-duplicates, stories, problems) the jobs the fetching side hands it,
 extracted and analysed in worker processes as ``warta ingest --workers`` does
 (:func:`warta.ingest.pool.ordered_map`), on its own connection to the store, and marks each
 job's frontier URL with its final state once the article (or the problem) is committed. A
@@ -21,7 +21,7 @@ from functools import partial
 from warta.extract.limits import LoadOptions
 from warta.ingest.pool import ordered_map
 from warta.ingest.records import INTERNAL_ERROR, InputPage, ReadProblem
-from warta.ingest.runner import IngestSummary, Outcome, write_outcomes
+from warta.ingest.runner import IngestSummary, RunWriter
 from warta.ingest.worker import Processed, process_pages, warm_up
 from warta.store import open_store
 from warta.store.frontier import FrontierUpdate
@@ -95,19 +95,12 @@ class Writer:
                     remote=lambda job: job.problem is None,
                     initializer=warm_up,
                 )
-                settled: list[tuple[str | None, str]] = []
-
-                def outcomes() -> Iterator[Outcome]:
-                    for url, state, outcome in done:
-                        settled[:] = [(url, state)]
-                        yield outcome
-
-                def written(_: Outcome) -> None:
-                    url, state = settled[0]
+                run = RunWriter(store, self._inputs)
+                for url, state, outcome in done:
+                    run.write(outcome)
                     if url is not None:
                         store.frontier_update(url, FrontierUpdate(state, attempted=False))
-
-                self._summary = write_outcomes(store, self._inputs, outcomes(), written=written)
+                self._summary = run.finish(run.started)
         except BaseException as exc:  # the fetching side sees it and stops
             logger.exception("the crawl's writer stopped")
             self.failed = exc

@@ -5,7 +5,9 @@ syndicated copy is stored as a duplicate of the first copy. Every canonical arti
 placed in a story (:class:`warta.stories.StoryClusterer`), and the store records the story. A run
 starts by reading the most recently stored articles back into both, so copies and stories carry
 on across runs; how many is :data:`WARM_ARTICLES` (a bound on start-up time: fingerprints are
-not stored yet, so warming costs about 2 ms an article).
+not stored yet, so warming costs about 2 ms an article). Before each article, :meth:`Grouper.catch_up`
+reads in what other writers (a second ingest, the server's POST /api/pages) stored meanwhile, so a
+long-lived grouper stays in step with the store.
 """
 
 from __future__ import annotations
@@ -41,24 +43,44 @@ class Grouper:
         self.store = store
         self.index = DuplicateIndex(dedup)
         self.clusterer = StoryClusterer(stories)
-        recent = store.recent_articles(warm) if warm > 0 else []
-        keys = store.story_keys(sorted({a.story_id for a in recent if a.story_id is not None}))
+        # Every article with an id up to this one is known (read in, or recorded by this grouper).
+        self._known_to = 0
+        self._take(store.recent_articles(warm) if warm > 0 else [])
+
+    def catch_up(self) -> int:
+        """Read in the articles other writers stored since this grouper last looked; how many."""
+        return self._take(self.store.recent_articles(WARM_ARTICLES, after=self._known_to))
+
+    def _take(self, recent: list[StoredArticle]) -> int:
+        keys = self.store.story_keys(sorted({a.story_id for a in recent if a.story_id is not None}))
+        taken = 0
         for stored in sorted(recent, key=lambda a: (_time(a), a.id)):
+            self._known_to = max(self._known_to, stored.id)
+            if str(stored.id) in self.index:
+                continue
             self.index.add(str(stored.id), fingerprint(stored.article, self.index.settings))
             key = keys.get(stored.story_id) if stored.story_id is not None else None
             if key is not None:
                 analysis = Analysis(article=stored.article, entities=stored.entities, quotes=stored.quotes)
                 self.clusterer.add(str(stored.id), analysis, story=key)
+            taken += 1
+        return taken
 
-    def near_duplicate(self, article: Article) -> tuple[int | None, Fingerprint]:
-        """The stored article this one copies (None: it is new), and its fingerprint for :meth:`record`."""
-        fp = fingerprint(article, self.index.settings)
+    def near_duplicate(self, article: Article, fp: Fingerprint | None = None) -> tuple[int | None, Fingerprint]:
+        """The stored article this one copies (None: it is new), and its fingerprint for :meth:`record`.
+
+        ``fp`` is the article's fingerprint when a worker made it (with the default settings).
+        """
+        if fp is None or self.index.settings != DedupSettings():
+            fp = fingerprint(article, self.index.settings)
         found = self.index.find(fp)
         return (int(found.canonical) if found else None), fp
 
     def record(self, article_id: int, fp: Fingerprint, analysis: Analysis, *, duplicate: bool) -> None:
         """Remember a stored article; a canonical one is placed in a story, which the store records."""
         key = str(article_id)
+        if article_id == self._known_to + 1:  # no other writer stored anything in between
+            self._known_to = article_id
         if key not in self.index:
             self.index.add(key, fp)
         if duplicate or any(p.code == "not_an_article" for p in analysis.article.problems):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeAlias
@@ -32,7 +32,7 @@ from warta.model import Problem
 from warta.store import Store
 from warta.store.records import sha256_hex
 
-__all__ = ["IngestOptions", "IngestSummary", "Outcome", "Progress", "ingest", "write_outcomes"]
+__all__ = ["IngestOptions", "IngestSummary", "Outcome", "Progress", "RunWriter", "ingest", "write_outcomes"]
 
 Outcome: TypeAlias = Processed | ReadProblem | None  # None: the page is stored already
 _Task: TypeAlias = InputPage | ReadProblem | None
@@ -114,22 +114,56 @@ class Progress:
     started: float = field(default_factory=time.perf_counter)
 
 
+class RunWriter:
+    """One ingest run open on ``store``: :meth:`write` stores outcomes one at a time (duplicates
+    linked, near-duplicates and stories assigned by one long-lived :class:`Grouper`, problems
+    recorded) and :meth:`finish` closes the run. ``in_flight`` holds the hashes of pages on their
+    way (each is dropped from it once written). A long-lived writer (the server's) catches up with
+    what other writers stored before each article, so its near-duplicates and stories stay right."""
+
+    def __init__(self, store: Store, inputs: list[str], in_flight: set[str] | None = None) -> None:
+        self.store = store
+        self.started = time.perf_counter()
+        self.run_id = store.start_run(inputs)
+        self.grouper = Grouper(store)
+        self._tally = _Tally()
+        self._in_flight = in_flight if in_flight is not None else set()
+
+    def write(self, outcome: Outcome) -> str:
+        """Store one outcome; what became of it: ``ingested``, ``duplicate``, ``skipped`` (stored
+        already) or ``problem``."""
+        self._tally.records += 1
+        self.grouper.catch_up()
+        return _write(self.store, self.grouper, outcome, self.run_id, self._tally, self._in_flight)
+
+    def finish(self, started: float) -> IngestSummary:
+        """Close the run (``started``: its ``time.perf_counter()`` start) and return its summary."""
+        tally = self._tally
+        summary = IngestSummary(
+            run_id=self.run_id,
+            records=tally.records,
+            ingested=tally.ingested,
+            duplicates=tally.duplicates,
+            skipped=tally.skipped,
+            problems=dict(tally.problems),
+            seconds=time.perf_counter() - started,
+        )
+        self.store.finish_run(self.run_id, summary.to_dict())
+        return summary
+
+
 def write_outcomes(
     store: Store,
     inputs: list[str],
     outcomes: Iterable[Outcome],
     progress: Progress | None = None,
     in_flight: set[str] | None = None,
-    written: Callable[[Outcome], None] | None = None,
 ) -> IngestSummary:
-    """Write processed pages and problems into ``store`` in order, as one ingest run over ``inputs``:
-    duplicates linked, near-duplicates and stories assigned (:class:`Grouper`), problems recorded.
-    ``warta ingest`` feeds it from its workers, ``warta load`` from Parquet shards, ``warta crawl``
-    from its fetches. ``in_flight`` holds the hashes of pages on their way (each is dropped from it
-    once written); ``written`` is called with each outcome once it is committed."""
+    """Write processed pages and problems into ``store`` in order, as one ingest run over ``inputs``
+    (:class:`RunWriter`). ``warta ingest`` feeds it from its workers, ``warta load`` from Parquet
+    shards."""
     shown = progress or Progress()
-    run_id = store.start_run(inputs)
-    tally = _Tally()
+    writer = RunWriter(store, inputs, in_flight)
     bar = tqdm(
         total=shown.total,
         unit="page",
@@ -138,28 +172,13 @@ def write_outcomes(
         dynamic_ncols=True,
         smoothing=0.1,
     )
-    grouper = Grouper(store)
-    pending = in_flight if in_flight is not None else set()
     try:
         for outcome in outcomes:
-            tally.records += 1
-            _write(store, grouper, outcome, run_id, tally, pending)
-            if written is not None:
-                written(outcome)
+            writer.write(outcome)
             bar.update(1)
     finally:
         bar.close()
-    summary = IngestSummary(
-        run_id=run_id,
-        records=tally.records,
-        ingested=tally.ingested,
-        duplicates=tally.duplicates,
-        skipped=tally.skipped,
-        problems=dict(tally.problems),
-        seconds=time.perf_counter() - shown.started,
-    )
-    store.finish_run(run_id, summary.to_dict())
-    return summary
+    return writer.finish(shown.started)
 
 
 def _tasks(items: Iterable[InputPage | ReadProblem], store: Store, in_flight: set[str]) -> Iterator[_Task]:
@@ -176,16 +195,16 @@ def _tasks(items: Iterable[InputPage | ReadProblem], store: Store, in_flight: se
 
 def _write(
     store: Store, grouper: Grouper, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]
-) -> None:
+) -> str:
     if outcome is None:
         tally.skipped += 1
-        return
+        return "skipped"
     if isinstance(outcome, ReadProblem):
         store.add_problem(outcome.source, Problem(outcome.code, outcome.detail), run_id=run_id)
         tally.problems[outcome.code] += 1
-        return
+        return "problem"
     in_flight.discard(outcome.page.sha256)
-    copied, fp = grouper.near_duplicate(outcome.analysis.article)
+    copied, fp = grouper.near_duplicate(outcome.analysis.article, outcome.fingerprint)
     result = store.add_article(
         outcome.page,
         outcome.analysis,
@@ -195,13 +214,14 @@ def _write(
     )
     if not result.added or result.article_id is None:
         tally.skipped += 1  # another ingest on the same store wrote it meanwhile
-        return
+        return "skipped"
     grouper.record(result.article_id, fp, outcome.analysis, duplicate=result.duplicate_of is not None)
+    tally.problems.update(p.code for p in outcome.analysis.article.problems)
     if result.duplicate_of is not None:
         tally.duplicates += 1
-    else:
-        tally.ingested += 1
-    tally.problems.update(p.code for p in outcome.analysis.article.problems)
+        return "duplicate"
+    tally.ingested += 1
+    return "ingested"
 
 
 def _handle(task: _Task, options: IngestOptions) -> Outcome:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from warta.analyze import analyze_article
+from warta.dedup import Fingerprint, fingerprint
 from warta.errors import InputError, WartaError
 from warta.extract import extract_page, merge
 from warta.extract.dates import parse_date
@@ -29,11 +30,13 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Processed:
-    """A page ready to be stored: the record, the analysis and the article's canonical URL."""
+    """A page ready to be stored: the record, the analysis, the article's canonical URL and its
+    near-duplicate fingerprint (made here, in the worker, so the writing process need not)."""
 
     page: PageRecord
     analysis: Analysis
     canonical_url: str | None
+    fingerprint: Fingerprint | None = None
 
 
 def apply_hints(article: Article, hints: dict[str, Any] | None) -> Article:
@@ -93,7 +96,7 @@ def process_pages(items: Sequence[InputPage], options: LoadOptions) -> Processed
         more=tuple((p.url, p.data) for p in items[1:]),
     )
     html = raw.content if raw.kind == "html" else None
-    return Processed(page, analysis, canonical_url(article.url, html))
+    return Processed(page, analysis, canonical_url(article.url, html), fingerprint(analysis.article))
 
 
 def warm_up() -> None:

@@ -20,13 +20,14 @@ from warta.extract import extract_page
 from warta.extract.limits import LoadOptions
 from warta.extract.loading import load_page
 from warta.ingest.records import InputPage, ReadProblem
-from warta.ingest.runner import write_outcomes
+from warta.ingest.runner import RunWriter
 from warta.ingest.worker import process
 from warta.model import Analysis
 from warta.serve.security import check_token
+from warta.store import open_store
 from warta.store.records import sha256_hex
 
-__all__ = ["router"]
+__all__ = ["close_writer", "router"]
 
 router = APIRouter(prefix="/api", tags=["write"])
 
@@ -42,8 +43,30 @@ _PAGE_BODY: dict[str, Any] = {
     }
 }
 _FORMATS = "^(auto|html|dump|text)$"
-# One writer at a time: the near-duplicate index and story clusterer of an ingest are not shared.
+# One write at a time: the server's ingest run (its near-duplicate index and story clusterer) is
+# one object, opened on the first POST /api/pages and kept, so a page does not pay for warming it.
 _WRITE_LOCK = threading.Lock()
+
+
+def _writer(app: Any) -> RunWriter:
+    """The server's ingest run, on a store connection of its own (used only under the lock)."""
+    writer: RunWriter | None = getattr(app.state, "writer", None)
+    if writer is None:
+        writer = RunWriter(open_store(app.state.settings.db_path), ["api"])
+        app.state.writer = writer
+    return writer
+
+
+def close_writer(app: Any) -> None:
+    """Close the server's ingest run and its connection (at shutdown), if one was opened."""
+    with _WRITE_LOCK:
+        writer: RunWriter | None = getattr(app.state, "writer", None)
+        if writer is not None:
+            app.state.writer = None
+            try:
+                writer.finish(writer.started)
+            finally:
+                writer.store.close()
 
 
 def _analyse(data: bytes, url: str | None, input_format: str, max_bytes: int) -> Analysis:
@@ -79,14 +102,14 @@ def _ingest(request: Request, page: InputPage) -> dict[str, Any]:
     if isinstance(outcome, ReadProblem):
         raise ExtractionError(f"the page was not stored: {outcome.code}: {outcome.detail}")
     with _WRITE_LOCK:
-        summary = write_outcomes(store, ["api"], [outcome])
+        status = _writer(request.app).write(outcome)
     found = store.article_for_page(digest)
     article_id, duplicate_of = found if found else (None, None)
     return {
         "id": article_id,
         "duplicate_of": duplicate_of,
-        "stored": summary.ingested + summary.duplicates > 0,
-        "already_stored": summary.skipped > 0,
+        "stored": status in ("ingested", "duplicate"),
+        "already_stored": status == "skipped",
         "problems": [p.to_dict() for p in outcome.analysis.article.problems],
     }
 

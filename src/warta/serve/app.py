@@ -70,6 +70,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        api_write.close_writer(app)
         stores.close()
 
     app = FastAPI(

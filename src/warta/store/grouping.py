@@ -12,10 +12,10 @@ from warta.store.records import StoredArticle
 __all__ = ["assign_story", "recent_articles", "story_keys"]
 
 
-def recent_articles(conn: sqlite3.Connection, limit: int) -> list[StoredArticle]:
-    """The ``limit`` most recently stored canonical articles, oldest first."""
+def recent_articles(conn: sqlite3.Connection, limit: int, after: int = 0) -> list[StoredArticle]:
+    """The ``limit`` most recently stored canonical articles with an id above ``after``, oldest first."""
     rows = conn.execute(
-        "SELECT id FROM articles WHERE duplicate_of IS NULL ORDER BY id DESC LIMIT ?", (limit,)
+        "SELECT id FROM articles WHERE duplicate_of IS NULL AND id > ? ORDER BY id DESC LIMIT ?", (after, limit)
     ).fetchall()
     return load_articles(conn, [int(r[0]) for r in reversed(rows)])
 

@@ -108,7 +108,9 @@ class SearchQuery:
     and filters. ``since``/``until`` are ISO dates or date-times (a date without a zone is WIB);
     ``until`` as a date includes that whole day. ``site`` matches its subdomains too;
     ``entity`` and ``speaker`` take an entity key (``per:joko-widodo``) or a canonical name;
-    ``story`` a story id; ``offset`` skips that many hits (to page through them)."""
+    ``story`` a story id; ``offset`` skips that many hits (to page through them).
+    ``rank_window``: a query matching more articles than this is ranked among about that many
+    of its most recently stored matches (None ranks every match; see :mod:`warta.store.search`)."""
 
     text: str
     since: str | None = None
@@ -121,6 +123,7 @@ class SearchQuery:
     highlight: tuple[str, str] = ("**", "**")
     story: int | None = None
     offset: int = 0
+    rank_window: int | None = 10_000
 
     def filter(self) -> ArticleFilter:
         """The query's filters, as every store query takes them."""

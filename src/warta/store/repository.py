@@ -34,7 +34,7 @@ from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect
-from warta.store.search import search
+from warta.store.search import TermCounts, search
 from warta.store.writes import PIPELINE_VERSION, insert_article, now, page_parts, replace_article
 
 __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
@@ -46,6 +46,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
+        self._term_counts = TermCounts()  # word counts that size search's ranking window
         self.path = path
 
     def __enter__(self) -> Store:
@@ -139,9 +140,10 @@ class Store:
 
     # --- near-duplicates and stories ------------------------------------------------------------
 
-    def recent_articles(self, limit: int) -> list[StoredArticle]:
-        """The ``limit`` most recently stored canonical articles, oldest first (to warm an ingest up)."""
-        return recent_articles(self._conn, limit)
+    def recent_articles(self, limit: int, after: int = 0) -> list[StoredArticle]:
+        """The ``limit`` most recently stored canonical articles with an id above ``after``, oldest
+        first (to warm an ingest up, or catch up with what another writer stored)."""
+        return recent_articles(self._conn, limit, after)
 
     def story_keys(self, story_ids: list[int]) -> dict[int, str]:
         """The clusterer key of each of these stories."""
@@ -310,7 +312,7 @@ class Store:
         """Full-text search with filters, best first (see :mod:`warta.store.search`)."""
         chosen = SearchQuery(query) if isinstance(query, str) else query
         self._check_story(chosen.story)
-        return search(self._conn, chosen)
+        return search(self._conn, chosen, self._term_counts)
 
     def summary(self) -> StoreSummary:
         """Counts over the whole store."""

@@ -12,6 +12,10 @@ arrive at the stream's current time). For an incoming article and an active stor
   the best story when it reaches ``threshold``, else it starts a new story. Ties go to the
   older story, so the result is deterministic.
 
+The centroid dot products come from an inverted index over the active stories' centroids
+(:class:`warta.stories.index.CentroidIndex`), so an article is compared with a story only on the
+words they share: scanning every active story's centroid was most of an ingest's time.
+
 Memory is bounded: a story that has seen nothing for ``window`` is closed (it leaves the active
 set and is handed out by :meth:`StoryClusterer.closed`), at most ``max_active`` stories stay
 active (the stalest is closed first), and a story keeps the vectors of its ``max_members`` most
@@ -25,8 +29,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+import numpy as np
+
 from warta.extract.dates import to_utc
 from warta.model import Analysis
+from warta.stories.index import CentroidIndex
 from warta.stories.model import Assignment, Story, StoryEntity, StoryQuote
 from warta.stories.vectors import OnlineIdf, Vector, dot, norm, words
 
@@ -56,6 +63,7 @@ class _Active:
     first_seen: datetime | None
     last_seen: datetime | None
     order: int
+    slot: int = -1  # its column in the centroid index
     articles: list[str] = field(default_factory=list)
     members: list[Vector] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
@@ -82,6 +90,14 @@ class StoryClusterer:
         self._text_idf = OnlineIdf()
         self._entity_idf = OnlineIdf()
         self._active: dict[str, _Active] = {}
+        self._index = CentroidIndex()
+        self._by_slot: list[_Active | None] = []
+        self._free_slots: list[int] = []
+        # Per slot: the centroid's norm (0 for a free slot) and when the story last took an
+        # article (ties go to the least recently updated story).
+        self._norms = np.zeros(0)
+        self._updated = np.zeros(0, dtype=np.int64)
+        self._updates = 0
         self._closed: list[Story] = []
         self._now: datetime | None = None
         self._count = 0
@@ -105,15 +121,13 @@ class StoryClusterer:
         if story is not None:
             best, score = self._active.get(story), 1.0
             if best is None:
-                best = _Active(story, article.title, when, when, self._count)
-                self._active[story] = best
+                best = self._open(story, article.title, when)
             self._count += 1
             self._join(best, key, when, vector, analysis)
             return Assignment(article=key, story=story, new=False, similarity=score)
         best, score = self._best(vector, entities)
         if best is None or score < self.settings.threshold:
-            best = _Active(story_id(key), article.title, when, when, self._count)
-            self._active[best.id] = best
+            best = self._open(story_id(key), article.title, when)
             new = True
         else:
             new = False
@@ -121,26 +135,51 @@ class StoryClusterer:
         self._join(best, key, when, vector, analysis)
         return Assignment(article=key, story=best.id, new=new, similarity=score)
 
+    def _open(self, story: str, title: str | None, when: datetime | None) -> _Active:
+        if self._free_slots:
+            slot = self._free_slots.pop()
+        else:
+            slot = len(self._by_slot)
+            self._by_slot.append(None)
+            if slot >= len(self._norms):
+                size = max(64, 2 * len(self._norms))
+                self._norms = np.concatenate([self._norms, np.zeros(size - len(self._norms))])
+                self._updated = np.concatenate([self._updated, np.zeros(size - len(self._updated), dtype=np.int64)])
+        opened = _Active(story, title, when, when, self._count, slot=slot)
+        self._by_slot[slot] = opened
+        self._active[story] = opened
+        return opened
+
     def _best(self, vector: Vector, entities: Vector) -> tuple[_Active | None, float]:
         opts = self.settings
-        best: _Active | None = None
-        best_score = 0.0
         length = norm(vector)
-        for story in self._active.values():  # insertion order: older stories first, ties keep them
-            # The cosine with the centroid, its norm kept up to date by _join (computing it here,
-            # for every story and every article, was most of the clustering time).
-            central = dot(vector, story.centroid) / (length * story.norm) if length and story.norm else 0.0
-            text = central
-            if opts.link_weight:
-                link = max((dot(vector, m) for m in story.members), default=0.0)
-                text = opts.link_weight * link + (1 - opts.link_weight) * central
-            score = text
-            if opts.entity_weight:
-                profile = self._entity_idf.vector(story.entity_counts)
-                score = (1 - opts.entity_weight) * text + opts.entity_weight * dot(entities, profile)
-            if score > best_score:
-                best, best_score = story, score
-        return best, best_score
+        if not length or not self._active:
+            return None, 0.0
+        dots = self._index.dots(vector)[: len(self._by_slot)]
+        norms = self._norms[: len(self._by_slot)]
+        central = np.divide(dots, length * norms, out=np.zeros_like(dots), where=norms > 0)
+        if opts.link_weight or opts.entity_weight:
+            scores = np.zeros_like(central)
+            for candidate in np.flatnonzero(central > 0):
+                story = self._by_slot[candidate]
+                assert story is not None
+                text = float(central[candidate])
+                if opts.link_weight:
+                    link = max((dot(vector, m) for m in story.members), default=0.0)
+                    text = opts.link_weight * link + (1 - opts.link_weight) * text
+                score = text
+                if opts.entity_weight:
+                    profile = self._entity_idf.vector(story.entity_counts)
+                    score = (1 - opts.entity_weight) * text + opts.entity_weight * dot(entities, profile)
+                scores[candidate] = score
+        else:
+            scores = central
+        best_score = float(scores.max())
+        if best_score <= 0.0:
+            return None, 0.0
+        tied = np.flatnonzero(scores == best_score)
+        slot = int(tied[np.argmin(self._updated[tied])]) if len(tied) > 1 else int(tied[0])
+        return self._by_slot[slot], best_score
 
     def _join(self, story: _Active, key: str, when: datetime | None, vector: Vector, analysis: Analysis) -> None:
         story.articles.append(key)
@@ -148,7 +187,11 @@ class StoryClusterer:
         del story.members[: -self.settings.max_members]
         for term, value in vector.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + value
+        self._index.add(story.slot, vector, story.centroid)
         story.norm = norm(story.centroid)
+        self._norms[story.slot] = story.norm
+        self._updates += 1
+        self._updated[story.slot] = self._updates
         if when is not None:
             story.first_seen = min(story.first_seen or when, when)
             story.last_seen = max(story.last_seen or when, when)
@@ -174,6 +217,10 @@ class StoryClusterer:
 
     def _close(self, story: _Active) -> None:
         del self._active[story.id]
+        self._index.remove(story.slot, story.centroid)
+        self._norms[story.slot] = 0.0
+        self._by_slot[story.slot] = None
+        self._free_slots.append(story.slot)
         self._closed.append(self._snapshot(story))
 
     def _snapshot(self, story: _Active) -> Story:
