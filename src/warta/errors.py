@@ -12,6 +12,7 @@
     ├── ConfigurationError          a publisher profile or data file is invalid
     ├── IngestError                 an ingest cannot start (an unknown format, a bad column mapping)
     │   └── BatchError              a batch cannot run: no cluster, an output holding another batch's shards
+    ├── CrawlError                  a crawl cannot start (no seeds, an unknown site, a bad option)
     └── StoreError                  the store cannot be opened, migrated or written (locked, not a store)
         ├── QueryError              a search query or filter that cannot be run as written
         │   └── AmbiguousNameError  a name that fits several entities (they are listed)
@@ -67,6 +68,14 @@ class IngestError(WartaError):
 class BatchError(IngestError):
     """``warta batch`` or ``warta load`` cannot run: the scheduler cannot be reached, the output
     directory holds the shards of another batch, a shard is not one of warta's."""
+
+
+class CrawlError(WartaError):
+    """``warta crawl`` cannot start: no seed, an unknown site, an option out of range.
+
+    Pages that cannot be fetched (robots.txt, HTTP errors, timeouts, size caps) are not errors:
+    they become problems in the store and the crawl goes on.
+    """
 
 
 class StoreError(WartaError):

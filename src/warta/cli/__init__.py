@@ -18,6 +18,7 @@ import click  # noqa: E402
 from warta import __version__  # noqa: E402
 from warta.cli.analyze import analyze_command  # noqa: E402
 from warta.cli.batch import batch_command  # noqa: E402
+from warta.cli.crawl import crawl_command  # noqa: E402
 from warta.cli.entities import entities_command, entity_command  # noqa: E402
 from warta.cli.export import export_command  # noqa: E402
 from warta.cli.extract import extract_command  # noqa: E402
@@ -48,6 +49,7 @@ main.add_command(extract_command)
 main.add_command(tag_command)
 main.add_command(analyze_command)
 main.add_command(ingest_command)
+main.add_command(crawl_command)
 main.add_command(search_command)
 main.add_command(show_command)
 main.add_command(stats_command)

@@ -49,7 +49,8 @@ class InputPage:
     ``data`` is the page's bytes (decompressed); ``source`` names the input and the record
     (``dump.jsonl:12``, ``crawl.warc.gz@5120``); ``input_format`` is how to read it (auto, html,
     dump, text); ``hints`` are metadata the input gave beside the page (title, published,
-    authors from a CSV row), applied over what extraction finds.
+    authors from a CSV row), applied over what extraction finds; ``more`` holds the following
+    pages of a multi-page article, in page order (a ``warta crawl`` WARC file says which).
     """
 
     data: bytes
@@ -58,6 +59,7 @@ class InputPage:
     url: str | None = None
     fetched_at: str | None = None
     hints: dict[str, Any] | None = None
+    more: tuple[InputPage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,11 @@
 """Reprocess: run this warta's extraction and analysis again over the raw pages a store keeps.
 
 Each stored page goes through the same steps as at ingest (load, extract, the input's hints,
-analyse; :func:`warta.ingest.worker.process`), in worker processes when asked; the main process
-then replaces that article's derived rows in one transaction (:meth:`Store.replace_analysis`).
-Running it twice gives the same store, and a run killed part-way is finished by running it
-again (``outdated_only`` then skips what the first run already did).
+analyse; :func:`warta.ingest.worker.process_pages`, which merges the pages of a multi-page
+article again), in worker processes when asked; the main process then replaces that
+article's derived rows in one transaction (:meth:`Store.replace_analysis`). Running it twice
+gives the same store, and a run killed part-way is finished by running it again
+(``outdated_only`` then skips what the first run already did).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from warta.errors import IngestError
 from warta.extract.limits import LoadOptions
 from warta.ingest.pool import ordered_map
 from warta.ingest.records import INTERNAL_ERROR, InputPage, ReadProblem
-from warta.ingest.worker import Processed, process, warm_up
+from warta.ingest.worker import Processed, process_pages, warm_up
 from warta.store import ArticleFilter, PageRecord, Store
 
 __all__ = ["ReprocessOptions", "ReprocessSummary", "reprocess"]
@@ -65,7 +66,8 @@ class ReprocessSummary:
 def _one(task: _Task, load: LoadOptions) -> _Outcome:
     article_id, page = task
     item = InputPage(page.body, page.source, page.kind, page.url, page.fetched_at, page.hints)
-    return article_id, process(item, load)
+    following = [InputPage(body, page.source, page.kind, url, page.fetched_at) for url, body in page.more]
+    return article_id, process_pages([item, *following], load)
 
 
 def _failed(task: _Task, exc: Exception) -> _Outcome:

@@ -11,20 +11,30 @@ problems too.
 
 from __future__ import annotations
 
+import json
 import mmap
 from collections.abc import Iterator
-from typing import BinaryIO
+from dataclasses import dataclass, replace
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
 from warta.extract.limits import LoadOptions
 from warta.ingest.records import CORRUPT_WARC, NOT_A_PAGE, InputPage, ReadProblem
 
-__all__ = ["read_warc"]
+__all__ = ["PAGES_TYPE", "read_warc"]
 
 _WARC_MAGIC = b"WARC/1."
 _GZIP_MEMBER = b"\x1f\x8b\x08"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+#: The content type of the metadata record ``warta crawl`` writes after the pages of a
+#: multi-page article (:mod:`warta.crawl.archive`), listing them in page order.
+PAGES_TYPE = "application/vnd.warta.pages+json"
+#: Pages held back while their article's metadata record may still come. The crawl writes it as
+#: soon as the article's last page is in, so other fetches interleave only a few records (up to
+#: its concurrency times the pages of an article); 256 leaves room and holds at most 256 pages.
+_WINDOW = 256
 
 
 def read_warc(
@@ -34,7 +44,64 @@ def read_warc(
 
     ``start`` and ``stop`` read a part of it (``warta batch`` splits a large WARC so): the records
     that start at or after ``start`` (a record's offset) and before ``stop`` (None: the end).
+    In a file ``warta crawl`` wrote, the pages of a multi-page article come as one page with the
+    others in ``more``, as its metadata record lists them (when they fall in the part read).
     """
+    items = _records(stream, name, options, start, stop)
+    if _written_by_warta(stream):
+        yield from _grouped(items)
+    else:
+        yield from (item for item in items if not isinstance(item, _Pages))
+
+
+@dataclass(frozen=True, slots=True)
+class _Pages:
+    """A crawl's metadata record: ``pages`` (URLs in page order) are the article ``article``."""
+
+    article: str
+    pages: tuple[str, ...]
+
+
+def _written_by_warta(stream: BinaryIO) -> bool:
+    """Whether the file starts with the warcinfo record of a ``warta crawl`` archive."""
+    stream.seek(0)
+    try:
+        for record in ArchiveIterator(stream):
+            return record.rec_type == "warcinfo" and b"software: warta" in record.content_stream().read(4096)
+    except Exception:  # a file warcio cannot read: the main pass reports it
+        return False
+    return False
+
+
+def _grouped(items: Iterator[InputPage | ReadProblem | _Pages]) -> Iterator[InputPage | ReadProblem]:
+    """Pages with their following pages in ``more``, as the crawl's metadata records group them.
+
+    A page is held back (up to :data:`_WINDOW` of them) until the record naming its article comes;
+    one whose article never comes, or comes incomplete, goes on as a page of its own."""
+    held: dict[str, InputPage] = {}
+    for item in items:
+        if isinstance(item, _Pages):
+            found = [held.pop(url) for url in item.pages if url in held]
+            if found and len(found) == len(item.pages):
+                first = found[0]
+                yield replace(first, url=item.article, more=tuple(found[1:]))
+            else:
+                yield from found
+        elif isinstance(item, InputPage) and item.url:
+            earlier = held.pop(item.url, None)
+            if earlier is not None:
+                yield earlier
+            held[item.url] = item
+            if len(held) > _WINDOW:
+                yield held.pop(next(iter(held)))
+        else:
+            yield item
+    yield from held.values()
+
+
+def _records(
+    stream: BinaryIO, name: str, options: LoadOptions, start: int, stop: int | None
+) -> Iterator[InputPage | ReadProblem | _Pages]:
     stream.seek(0, 2)
     size = stream.tell()
     stream.seek(0)
@@ -54,7 +121,9 @@ def read_warc(
                 item = _page(record, name, options)
                 last_start = records.get_record_offset()
                 end = last_start + records.get_record_length()
-                if item is not None:
+                if isinstance(item, _Pages):
+                    yield item
+                elif item is not None:
                     yield _located(item, f"{name}@{last_start}")
         except Exception as exc:  # warcio raises many kinds (ArchiveLoadFailed, zlib.error, ValueError ...)
             failed_at = end if last_start is not None else position
@@ -79,9 +148,12 @@ def _located(item: InputPage | ReadProblem, source: str) -> InputPage | ReadProb
     return InputPage(item.data, source, item.input_format, item.url, item.fetched_at, item.hints)
 
 
-def _page(record: object, name: str, options: LoadOptions) -> InputPage | ReadProblem | None:
-    """The page a record holds, a problem, or None for a record that is not an HTML response."""
+def _page(record: object, name: str, options: LoadOptions) -> InputPage | ReadProblem | _Pages | None:
+    """The page a record holds, a problem, a crawl's page grouping, or None for a record that is
+    not an HTML response."""
     rec_type = getattr(record, "rec_type", None)
+    if rec_type == "metadata":
+        return _pages(record)
     if rec_type not in ("response", "resource"):
         return None
     headers = record.rec_headers  # type: ignore[attr-defined]
@@ -108,6 +180,17 @@ def _page(record: object, name: str, options: LoadOptions) -> InputPage | ReadPr
         url=headers.get_header("WARC-Target-URI"),
         fetched_at=headers.get_header("WARC-Date"),
     )
+
+
+def _pages(record: Any) -> _Pages | None:
+    if record.rec_headers.get_header("Content-Type") != PAGES_TYPE:
+        return None
+    try:
+        data = json.loads(record.content_stream().read(1024 * 1024))
+        pages = tuple(str(url) for url in data["pages"])
+        return _Pages(str(data["article"]), pages) if pages else None
+    except (ValueError, KeyError, TypeError):
+        return None  # a damaged grouping: its pages are read one by one
 
 
 def _next_record(stream: BinaryIO, start: int, compressed: bool) -> int | None:

@@ -7,13 +7,14 @@ raises: a page that is not a page, or that meets a bug, comes back as a :class:`
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from warta.analyze import analyze_article
 from warta.dedup import Fingerprint, fingerprint
 from warta.errors import InputError, WartaError
-from warta.extract import extract_page
+from warta.extract import extract_page, merge
 from warta.extract.dates import parse_date
 from warta.extract.limits import LoadOptions
 from warta.extract.loading import load_page
@@ -22,7 +23,7 @@ from warta.ingest.urls import canonical_url
 from warta.model import Analysis, Article
 from warta.store.records import PageRecord
 
-__all__ = ["Processed", "apply_hints", "process", "warm_up"]
+__all__ = ["Processed", "apply_hints", "process", "process_pages", "warm_up"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +61,22 @@ def apply_hints(article: Article, hints: dict[str, Any] | None) -> Article:
 
 
 def process(item: InputPage, options: LoadOptions) -> Processed | ReadProblem:
-    """Extract and analyse one page; a problem instead when that cannot be done."""
+    """Extract and analyse one page (with its following pages, if any); a problem instead when
+    that cannot be done."""
+    return process_pages([item, *item.more], options)
+
+
+def process_pages(items: Sequence[InputPage], options: LoadOptions) -> Processed | ReadProblem:
+    """Extract the pages of one article (in page order), merge them (:func:`warta.extract.merge`)
+    and analyse the whole; a problem instead when that cannot be done. The record holds the first
+    page, with the others in ``more``."""
+    item = items[0]
     try:
         raw = load_page(item.data, url=item.url, source=item.source, input_format=item.input_format, options=options)
         article = apply_hints(extract_page(raw), item.hints)
+        if len(items) > 1:
+            loaded = [load_page(p.data, url=p.url, source=p.source, options=options) for p in items[1:]]
+            article = merge([article, *(extract_page(page) for page in loaded)])
         # Tokens are for in-process stages; the store does not keep them, so they are not shipped back.
         analysis = replace(analyze_article(article), tokens=())
     except InputError as exc:
@@ -80,6 +93,7 @@ def process(item: InputPage, options: LoadOptions) -> Processed | ReadProblem:
         url=item.url,
         fetched_at=item.fetched_at,
         hints=item.hints,
+        more=tuple((p.url, p.data) for p in items[1:]),
     )
     html = raw.content if raw.kind == "html" else None
     return Processed(page, analysis, canonical_url(article.url, html), fingerprint(analysis.article))

@@ -83,8 +83,13 @@ class Profile:
         return [el for found in self.candidates(name, doc) for el in found]
 
     def matches(self, host: str) -> bool:
-        host = host.lower().removeprefix("www.")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        return host_in(host, self.domains)
+
+
+def host_in(host: str, domains: tuple[str, ...]) -> bool:
+    """Whether ``host`` is one of ``domains`` or under one (``regional.kompas.com`` in kompas.com)."""
+    host = host.lower().removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 Selector = CSSSelector | etree.XPath
@@ -97,13 +102,25 @@ def _compile(expression: str) -> Selector:
     return CSSSelector(expression, translator="html")
 
 
-def _strings(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
+def string_list(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigurationError(f"publisher profile {source}: '{key}' must be a list of strings")
     return tuple(value)
+
+
+def parse_pagination(data: dict[str, Any], source: str) -> Pagination:
+    """A publisher file's ``[pagination]`` table, validated."""
+    pagination = data.get("pagination", {})
+    if pagination.get("style", "none") not in ("none", "query", "path"):
+        raise ConfigurationError(f"publisher profile {source}: pagination.style must be none, query or path")
+    return Pagination(
+        style=str(pagination.get("style", "none")),
+        param=str(pagination.get("param", "page")),
+        all_pages=pagination.get("all_pages"),
+    )
 
 
 def parse_profile(data: dict[str, Any], source: str) -> Profile:
@@ -123,6 +140,7 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         "timezone",
         "trust_offset",
         "notes",
+        "crawl",  # where to find its articles: read by warta.crawl.sites
     }
     unknown = set(data) - known
     if unknown:
@@ -133,45 +151,44 @@ def parse_profile(data: dict[str, Any], source: str) -> Profile:
         if name not in _SELECTOR_FIELDS:
             raise ConfigurationError(f"publisher profile {source}: unknown selector field '{name}'")
         try:
-            selectors[name] = tuple(_compile(expr) for expr in _strings(raw_selectors, name, source))
+            selectors[name] = tuple(_compile(expr) for expr in string_list(raw_selectors, name, source))
         except (SelectorError, etree.XPathError) as exc:
             raise ConfigurationError(f"publisher profile {source}: bad selector in '{name}': {exc}") from exc
-    pagination = data.get("pagination", {})
-    if pagination.get("style", "none") not in ("none", "query", "path"):
-        raise ConfigurationError(f"publisher profile {source}: pagination.style must be none, query or path")
-    fixtures = _strings(data, "fixtures", source)
+    fixtures = string_list(data, "fixtures", source)
     if not fixtures:
         raise ConfigurationError(f"publisher profile {source}: a profile needs a real page as its fixture")
     return Profile(
         id=str(data["id"]),
         name=str(data["name"]),
         publisher=str(data["publisher"]),
-        domains=tuple(d.lower() for d in _strings(data, "domains", source)),
+        domains=tuple(d.lower() for d in string_list(data, "domains", source)),
         fixtures=fixtures,
-        title_affixes=_strings(data, "title_affixes", source),
+        title_affixes=string_list(data, "title_affixes", source),
         selectors=selectors,
-        pagination=Pagination(
-            style=str(pagination.get("style", "none")),
-            param=str(pagination.get("param", "page")),
-            all_pages=pagination.get("all_pages"),
-        ),
+        pagination=parse_pagination(data, source),
         timezone=str(data.get("timezone", "+07:00")),
         trust_offset=bool(data.get("trust_offset", True)),
     )
 
 
+def publisher_files(folder: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(file name, data)`` of each bundled publisher file in ``folder`` (``crawl``: the files of
+    publishers warta crawls but has no extraction profile for), by name."""
+    root = resources.files(__name__)
+    for part in filter(None, folder.split("/")):
+        root = root.joinpath(part)
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            try:
+                yield entry.name, tomllib.loads(entry.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigurationError(f"publisher profile {entry.name} is not valid TOML: {exc}") from exc
+
+
 @cache
 def all_profiles() -> tuple[Profile, ...]:
     """Every bundled profile, validated."""
-    profiles = []
-    for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            try:
-                data = tomllib.loads(entry.read_text(encoding="utf-8"))
-            except tomllib.TOMLDecodeError as exc:
-                raise ConfigurationError(f"publisher profile {entry.name} is not valid TOML: {exc}") from exc
-            profiles.append(parse_profile(data, entry.name))
-    return tuple(profiles)
+    return tuple(parse_profile(data, name) for name, data in publisher_files())
 
 
 def profile_for(host: str | None) -> Profile | None:

@@ -31,6 +31,8 @@ class PageRecord:
     ``sha256`` is the hash of ``body`` and the idempotence key: a page whose hash is stored is
     never processed again. ``kind`` is what extraction read it as (html, dump, text);
     ``hints`` holds metadata the input gave beside the page (a CSV row's title and date).
+    ``more`` holds the following pages of a multi-page article, ``(url, body)`` in page order
+    (``warta crawl`` fetches them; they are kept so a reprocess merges them again).
     """
 
     body: bytes
@@ -40,6 +42,7 @@ class PageRecord:
     fetched_at: str | None = None
     hints: dict[str, Any] | None = None
     sha256: str = ""
+    more: tuple[tuple[str | None, bytes], ...] = ()
 
     def __post_init__(self) -> None:
         if not self.sha256:

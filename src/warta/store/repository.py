@@ -22,11 +22,12 @@ from typing import Any
 from warta import __version__
 from warta.errors import NotFoundError, StoreError
 from warta.model import Analysis, Problem
-from warta.store import browse
+from warta.store import browse, frontier
 from warta.store.articles import BATCH_SIZE, iter_articles, load_articles
 from warta.store.browse_results import ArticleCard, EventHit, EventQuery, MentionSpan, RelatedArticle, StoryDetail
 from warta.store.entities import entity_profile, top_entities
 from warta.store.filters import ArticleFilter, conditions
+from warta.store.frontier import FrontierEntry, FrontierUpdate
 from warta.store.grouping import assign_story, recent_articles, story_keys
 from warta.store.names import resolve_entity, resolve_key
 from warta.store.queries import list_quotes, list_stories, story_exists
@@ -34,7 +35,7 @@ from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, S
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect, connect_immutable
 from warta.store.search import TermCounts, search
-from warta.store.writes import PIPELINE_VERSION, insert_article, now, replace_article
+from warta.store.writes import PIPELINE_VERSION, insert_article, now, page_parts, replace_article
 
 __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
 
@@ -175,14 +176,15 @@ class Store:
     def raw_page(self, article_id: int) -> PageRecord:
         """The page an article was extracted from, as it arrived (to re-process it)."""
         row = self._conn.execute(
-            "SELECT r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256 FROM raw_pages r "
+            "SELECT r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256, r.id FROM raw_pages r "
             "JOIN articles a ON a.raw_page_id = r.id WHERE a.id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"{self.path}: no article {article_id} in the store")
         hints = json.loads(row[5]) if row[5] else None
-        return PageRecord(zlib.decompress(row[0]), row[1], row[2], row[3], row[4], hints, row[6])
+        more = page_parts(self._conn, [int(row[7])]).get(int(row[7]), ())
+        return PageRecord(zlib.decompress(row[0]), row[1], row[2], row[3], row[4], hints, row[6], more)
 
     # --- reprocess -----------------------------------------------------------------------------
 
@@ -200,15 +202,18 @@ class Store:
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT a.id, r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256 "
+                "SELECT a.id, r.body, r.kind, r.source, r.url, r.fetched_at, r.hints, r.sha256, r.id "
                 f"FROM articles a JOIN raw_pages r ON r.id = a.raw_page_id WHERE {clause} ORDER BY a.id LIMIT ?",
                 [last, *params, BATCH_SIZE],
             ).fetchall()
             if not rows:
                 return
+            parts = page_parts(self._conn, [int(row[8]) for row in rows])
             for row in rows:
                 hints = json.loads(row[6]) if row[6] else None
-                yield int(row[0]), PageRecord(zlib.decompress(row[1]), row[2], row[3], row[4], row[5], hints, row[7])
+                more = parts.get(int(row[8]), ())
+                page = PageRecord(zlib.decompress(row[1]), row[2], row[3], row[4], row[5], hints, row[7], more)
+                yield int(row[0]), page
             last = int(rows[-1][0])
 
     def replace_analysis(self, article_id: int, analysis: Analysis, *, canonical_url: str | None = None) -> None:
@@ -229,6 +234,36 @@ class Store:
                 "DELETE FROM entities WHERE key NOT IN (SELECT entity_key FROM mentions WHERE entity_key IS NOT NULL)"
             )
         return cursor.rowcount
+
+    # --- the crawl frontier (SQL in warta.store.frontier) ----------------------------------------
+
+    def frontier_add(self, entries: Iterable[FrontierEntry]) -> int:
+        """Add URLs to crawl (those already known are left as they are); how many were new."""
+        with self._transaction() as conn:
+            return frontier.add(conn, entries)
+
+    def frontier_claim(self, at: float, limit: int, kinds: tuple[str, ...] | None = None) -> list[FrontierEntry]:
+        """Up to ``limit`` URLs due at ``at`` (unix time), marked as being fetched."""
+        with self._transaction() as conn:
+            return frontier.claim(conn, at, limit, kinds)
+
+    def frontier_update(self, url: str, change: FrontierUpdate) -> None:
+        """Record what fetching ``url`` gave."""
+        with self._transaction() as conn:
+            frontier.update(conn, url, change)
+
+    def frontier_resume(self) -> int:
+        """Make the frontier ready for a new run (see :func:`warta.store.frontier.resume`)."""
+        with self._transaction() as conn:
+            return frontier.resume(conn)
+
+    def frontier_counts(self) -> dict[str, int]:
+        """URLs in the frontier by state."""
+        return frontier.counts(self._conn)
+
+    def frontier_next_due(self) -> float | None:
+        """When the next pending URL is due (unix time); None when nothing is pending."""
+        return frontier.next_due(self._conn)
 
     # --- queries -------------------------------------------------------------------------------
 

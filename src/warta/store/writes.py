@@ -100,6 +100,10 @@ def insert_article(
     if cursor.rowcount == 0:
         return AddResult(None)
     raw_id = cursor.lastrowid
+    conn.executemany(
+        "INSERT INTO raw_page_parts (raw_page_id, number, url, body, size) VALUES (?, ?, ?, ?, ?)",
+        [(raw_id, n, url, zlib.compress(body, _ZLIB_LEVEL), len(body)) for n, (url, body) in enumerate(page.more, 2)],
+    )
     duplicate_of = None
     if canonical_url:
         row = conn.execute(
@@ -154,3 +158,18 @@ def replace_article(conn: sqlite3.Connection, article_id: int, analysis: Analysi
         write_findings(conn, article_id, analysis, rename=True)
     _problems(conn, run_id, source, article_id, analysis.article)
     return True
+
+
+def page_parts(conn: sqlite3.Connection, raw_ids: list[int]) -> dict[int, tuple[tuple[str | None, bytes], ...]]:
+    """The further pages (``PageRecord.more``) of the raw pages ``raw_ids`` that have any."""
+    found: dict[int, list[tuple[str | None, bytes]]] = {}
+    for start in range(0, len(raw_ids), 500):  # under SQLite's limit on bound parameters
+        chunk = raw_ids[start : start + 500]
+        rows = conn.execute(
+            f"SELECT raw_page_id, url, body FROM raw_page_parts WHERE raw_page_id IN ({','.join('?' * len(chunk))}) "
+            "ORDER BY raw_page_id, number",
+            chunk,
+        )
+        for raw_id, url, body in rows:
+            found.setdefault(int(raw_id), []).append((url, zlib.decompress(body)))
+    return {raw_id: tuple(parts) for raw_id, parts in found.items()}
