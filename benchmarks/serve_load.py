@@ -228,24 +228,31 @@ One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors.
 """
 
 
-NOTES = """Notes. **One client at a time** (the service time) the article endpoints are within the target;
-search's p95 is around it or over it, its tail being single common words ("bahwa", "sementara",
-"memiliki": 150-250 ms each, inside SQLite's FTS query, src/warta/store/search.py, which is being
-reworked separately and is not changed here). The machine's two cores are shared with other jobs
-(the load average above), so the same run ten minutes apart moved search's one-client p95 between
-48 and 86 ms. **Under 20 clients the target is not met.** The clients send without pause, so 20
-requests are always waiting and each waits behind the others: latency ≈ 20 ÷ throughput, whatever
-the endpoint. The server is CPU-bound: a search costs about 12 ms of CPU, an article about 3.7 ms
-(about 2 ms of store time, the rest HTTP, routing, validation and rendering), and the load generator
-about 1.5 ms a request on the same cores. p95 ≤ 50 ms with 20 clients that never pause needs about
-400 requests/s; the articles-only rows (the serving side alone) reach about 220 requests/s here.
+NOTES = """Notes. **One client at a time** (the service time) every endpoint is within the target.
+**Under 20 clients the target is met for the article endpoints alone (p95 about 53 ms, just over)
+and not for the mix with search.** The clients send without pause, so 20 requests are always
+waiting and each waits behind the others: latency is about 20 / throughput, whatever the endpoint,
+and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator (httpx, about 1.6
+ms of CPU a request) included. Articles alone now reach 375 requests/s; a search costs about 9 ms of
+server time, so the mix reaches about 185.
 
-Found and fixed by this benchmark: related articles counted every article naming a common entity
-and ranked them all in SQL (100-270 ms an article; now a bounded pool ranked in Python, about 2 ms;
-docs/serve.md); `--workers` served kept-alive connections with Nagle's algorithm on (uvicorn bound
-its socket without the TCP protocol number, so asyncio did not set TCP_NODELAY: a 44 ms floor on
-every request; warta.serve.workers); HTTP is parsed by httptools, not pure-Python h11 (5.0 -> 3.7
-ms of server CPU an article request); the server's connections memory-map the store."""
+What changed today, measured with `--workers 1` and 20 clients on article requests: the routes and
+their dependencies were plain `def`, so FastAPI ran each in its thread pool (two hops a request) and
+20 requests in flight fought over the GIL: 8.25 ms of server CPU an article request, 130
+requests/s. They are `async def` now and run on the event loop one at a time per process (SQLite
+calls of a few ms; `--workers N` gives the parallelism): 2.55 ms of server CPU, 343 requests/s,
+p95 340 -> 67 ms. Related articles are counted and ranked in one SQL statement (1.67 -> 1.19 ms an
+article, same results on 200 articles). Search ranks a very common word among its 10,000 most
+recently stored matches (docs/store.md): the single common words that took 150-250 ms ("bahwa",
+"sementara") now take about 15-25 ms. What remains for the mix: search's own cost (FTS5 scores every
+match of the window, about 1.2 us each) and the per-request overhead of the HTTP stack.
+
+Found and fixed by this benchmark earlier: related articles counted every article naming a common
+entity (100-270 ms an article, now a bounded pool, docs/serve.md); `--workers` served kept-alive
+connections with Nagle's algorithm on (uvicorn bound its socket without the TCP protocol number, so
+asyncio did not set TCP_NODELAY: a 44 ms floor on every request; warta.serve.workers); HTTP is parsed
+by httptools, not pure-Python h11 (5.0 -> 3.7 ms of server CPU an article request); the server's
+connections memory-map the store."""
 
 
 def main(argv: list[str] | None = None) -> int:

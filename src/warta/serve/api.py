@@ -37,7 +37,7 @@ ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="An article id (fro
 
 
 @router.get("/articles", summary="Articles, newest first", response_model=Paged[ArticleCardOut])
-def list_articles(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
+async def list_articles(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
     return paged(store.latest(where, limit=page.limit + 1, offset=page.offset), page)
 
 
@@ -46,7 +46,7 @@ def list_articles(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str,
     summary="One article with its entities, quotes, events, story and related articles",
     response_model=ArticleOut,
 )
-def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
+async def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     stored = store.article(article_id)
     story = store.story(stored.story_id).story.to_dict() if stored.story_id is not None else None
     return {
@@ -61,7 +61,7 @@ def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search (BM25), best first", response_model=Paged[SearchHitOut])
-def search(
+async def search(
     store: StoreDep,
     where: FilterDep,
     page: PageDep,
@@ -87,7 +87,7 @@ def search(
 
 
 @router.get("/entities", summary="The most named entities", response_model=Paged[EntityOut])
-def list_entities(
+async def list_entities(
     store: StoreDep,
     where: FilterDep,
     page: PageDep,
@@ -105,7 +105,7 @@ def list_entities(
     summary="One entity: timeline, co-mentioned entities, quotes, latest articles",
     response_model=EntityProfileOut,
 )
-def get_entity(
+async def get_entity(
     store: StoreDep,
     where: FilterDep,
     key: Annotated[str, Path(min_length=1, max_length=200, description="An entity key (per:joko-widodo) or a name.")],
@@ -117,7 +117,7 @@ def get_entity(
 
 
 @router.get("/quotes", summary="Quotes, newest first", response_model=Paged[QuoteOut])
-def list_quotes(
+async def list_quotes(
     store: StoreDep,
     where: FilterDep,
     page: PageDep,
@@ -129,7 +129,7 @@ def list_quotes(
 
 
 @router.get("/events", summary="Events, newest first", response_model=Paged[EventOut])
-def list_events(
+async def list_events(
     store: StoreDep,
     page: PageDep,
     since: Annotated[str | None, Query(description="Published on or after (ISO date or date-time).")] = None,
@@ -147,7 +147,7 @@ def list_events(
 
 
 @router.get("/stories", summary="Stories, most recently seen first", response_model=Paged[StoryOut])
-def list_stories(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
+async def list_stories(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, Any]:
     return paged(store.stories(where, limit=page.limit + 1, offset=page.offset), page)
 
 
@@ -156,5 +156,5 @@ def list_stories(store: StoreDep, where: FilterDep, page: PageDep) -> dict[str, 
     summary="One story: its articles across publishers, oldest first",
     response_model=StoryDetailOut,
 )
-def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
+async def get_story(store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> dict[str, Any]:
     return store.story(story_id).to_dict()

@@ -102,7 +102,7 @@ def create_app(
     docs_html, docs_policy = _docs_page()
 
     @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
+    async def docs() -> HTMLResponse:
         return HTMLResponse(docs_html)
 
     def error_page(request: Request, status: int, code: str, detail: str) -> Response:

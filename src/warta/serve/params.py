@@ -25,7 +25,7 @@ MAX_PAGE = 100
 MAX_ID = 2**63 - 1
 
 
-def filters(
+async def filters(
     since: Annotated[
         str | None, Query(description="Published on or after: an ISO date or date-time (WIB when no zone).")
     ] = None,
@@ -46,7 +46,7 @@ class Page:
     offset: int
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Items per page.")] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.")] = 0,
 ) -> Page:
@@ -69,7 +69,7 @@ def paged(items: Sequence[_ToDict], page: Page) -> dict[str, Any]:
     }
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """This thread's connection to the server's store."""
     store: Store = request.app.state.stores.get()
     return store

@@ -25,6 +25,9 @@ router = APIRouter(include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 PageDep = Annotated[Page, Depends(paging)]
 Text = Annotated[str | None, Query(max_length=500)]
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID)]
+StoryId = Annotated[int, Path(ge=1, le=MAX_ID)]
+EntityKey = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 def _renderer(request: Request) -> Renderer:
@@ -33,7 +36,7 @@ def _renderer(request: Request) -> Renderer:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request, store: StoreDep) -> Response:
+async def home(request: Request, store: StoreDep) -> Response:
     newest = store.newest_published()
     windows = []
     for hours, name in ((24, "last_24h"), (24 * 7, "last_7d")):
@@ -58,7 +61,7 @@ def _search_query(q: str, page: Page, since: str | None, until: str | None, site
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(
+async def search_page(
     request: Request,
     store: StoreDep,
     page: PageDep,
@@ -78,7 +81,7 @@ def search_page(
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+async def article_page(request: Request, store: StoreDep, article_id: ArticleId) -> Response:
     stored = store.article(article_id)
     story = store.story(stored.story_id) if stored.story_id is not None else None
     body = paragraphs(stored.article.paragraphs, store.mentions(article_id))
@@ -89,14 +92,16 @@ def article_page(request: Request, store: StoreDep, article_id: Annotated[int, P
 
 
 @router.get("/entities/{key}", response_class=HTMLResponse)
-def entity_page(request: Request, store: StoreDep, key: Annotated[str, Path(min_length=1, max_length=200)]) -> Response:
+async def entity_page(request: Request, store: StoreDep, key: EntityKey) -> Response:
     profile = store.entity(key, top=12, quotes=10, articles=12)
     chart = day_bars(profile.timeline)
     return _renderer(request).page(request, "entity.html", profile=profile, chart=chart)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
-def quotes_page(request: Request, store: StoreDep, page: PageDep, q: Text = None, speaker: Text = None) -> Response:
+async def quotes_page(
+    request: Request, store: StoreDep, page: PageDep, q: Text = None, speaker: Text = None
+) -> Response:
     query = QuoteQuery(text=q or None, speaker=speaker or None, limit=page.limit + 1, offset=page.offset)
     found = store.quotes(query)
     return _renderer(request).page(
@@ -111,7 +116,7 @@ def quotes_page(request: Request, store: StoreDep, page: PageDep, q: Text = None
 
 
 @router.get("/stories", response_class=HTMLResponse)
-def stories_page(request: Request, store: StoreDep, page: PageDep) -> Response:
+async def stories_page(request: Request, store: StoreDep, page: PageDep) -> Response:
     found = store.stories(limit=page.limit + 1, offset=page.offset)
     return _renderer(request).page(
         request, "stories.html", stories=found[: page.limit], more=len(found) > page.limit, page=page
@@ -119,7 +124,7 @@ def stories_page(request: Request, store: StoreDep, page: PageDep) -> Response:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+async def story_page(request: Request, store: StoreDep, story_id: StoryId) -> Response:
     return _renderer(request).page(request, "story.html", detail=store.story(story_id))
 
 
@@ -138,7 +143,7 @@ def _entry(request: Request, article_id: int, title: str | None, published: str 
 
 
 @router.get("/feeds/search")
-def search_feed(
+async def search_feed(
     request: Request, store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)], site: Text = None
 ) -> Response:
     hits = store.search(SearchQuery(q, site=site or None, limit=30, highlight=("", "")))
@@ -148,14 +153,14 @@ def search_feed(
 
 
 @router.get("/feeds/entities/{key}")
-def entity_feed(request: Request, store: StoreDep, key: Annotated[str, Path(min_length=1, max_length=200)]) -> Response:
+async def entity_feed(request: Request, store: StoreDep, key: EntityKey) -> Response:
     profile = store.entity(key, articles=30, quotes=1, top=1)
     entries = [_entry(request, a.id, a.title, a.published, source=a.url, site=a.site) for a in profile.articles]
     return _feed(request, f"warta: {profile.entity.canonical}", f"/entities/{profile.entity.key}", entries)
 
 
 @router.get("/feeds/stories/{story_id}")
-def story_feed(request: Request, store: StoreDep, story_id: Annotated[int, Path(ge=1, le=MAX_ID)]) -> Response:
+async def story_feed(request: Request, store: StoreDep, story_id: StoryId) -> Response:
     detail = store.story(story_id)
     entries = [
         _entry(request, a.id, a.title, a.published, source=a.url, summary=a.description, site=a.site)

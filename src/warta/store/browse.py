@@ -8,7 +8,6 @@ Like every query module, the SQL here is fixed text: filters arrive as
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from typing import Any
 
 from warta.errors import NotFoundError
@@ -122,19 +121,31 @@ def related_articles(conn: sqlite3.Connection, article_id: int, *, limit: int = 
         "GROUP BY entity_key ORDER BY count(*) DESC, entity_key LIMIT ?",
         [article_id, RELATED_ENTITIES],
     )]
-    shared: Counter[int] = Counter()
+    # The RELATED_POOL articles naming each entity nearest the article on either side, counted
+    # and ranked in one statement (counting them in Python was half an article request's time).
+    nearest = (
+        "SELECT * FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_key = ? AND article_id {} ? "
+        "ORDER BY article_id {} LIMIT ?)"
+    )
+    parts, params = [], []
     for key in keys:
         for side, order in (("<", "DESC"), (">", "ASC")):
-            for (other,) in conn.execute(
-                f"SELECT DISTINCT article_id FROM mentions WHERE entity_key = ? AND article_id {side} ? "
-                f"ORDER BY article_id {order} LIMIT ?",
-                [key, article_id, RELATED_POOL],
-            ):
-                if other not in seen:
-                    shared[other] += 1
-    # Most shared entities first; among equals the nearest in store order (close in time). Cards
-    # are read for a few candidates at a time, skipping duplicates and non-news, until enough.
-    ranked = sorted(shared, key=lambda i: (-shared[i], abs(i - article_id), i))
+            parts.append(nearest.format(side, order))
+            params += [key, article_id, RELATED_POOL]
+    # Most shared entities first; among equals the nearest in store order (close in time).
+    ranked_rows = (
+        conn.execute(
+            f"SELECT article_id, count(*) AS shared FROM ({' UNION ALL '.join(parts)}) "
+            f"WHERE article_id NOT IN ({', '.join('?' * len(seen))}) GROUP BY article_id "
+            "ORDER BY shared DESC, abs(article_id - ?), article_id",
+            [*params, *seen, article_id],
+        ).fetchall()
+        if parts
+        else []
+    )
+    shared = {int(r[0]): int(r[1]) for r in ranked_rows}
+    ranked = list(shared)
+    # Cards are read for a few candidates at a time, skipping duplicates and non-news, until enough.
     wanted = limit - len(out)
     picked: list[RelatedArticle] = []
     for start in range(0, len(ranked), 2 * wanted):
