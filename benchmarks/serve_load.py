@@ -8,7 +8,7 @@
 ``warta serve --immutable`` (uvicorn, the real server, in its own process) is started on ``--db``
 (by default the store benchmarks/store.py builds, benchmarks/.cache/store-200000-seed5-recipe1.db;
 ``--immutable`` opens it read-only without locks or side files, so the benchmark never writes
-to it). ``--clients`` asyncio tasks, each with its own keep-alive connection (httpx), take turns
+to it). ``--clients`` asyncio tasks, each with its own keep-alive connection (aiohttp), take turns
 on one shared list of ``--requests`` requests over loopback, stopping early after ``--seconds``;
 each request's latency is the time from sending it to reading the whole body. The list mixes,
 drawn with a fixed seed: ``GET /api/articles/{id}`` and ``GET /articles/{id}`` for random
@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import aiohttp
 import httpx
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -140,22 +141,28 @@ def running_server(db: Path, workers: int) -> Iterator[str]:
 
 
 async def _run(base: str, mix: list[tuple[str, str]], clients: int, seconds: float) -> list[tuple[str, float, str]]:
-    """Send ``mix`` with ``clients`` concurrent clients; (endpoint, seconds, outcome) per request."""
+    """Send ``mix`` with ``clients`` concurrent clients; (endpoint, seconds, outcome) per request.
+
+    The clients are aiohttp sessions, one keep-alive connection each: they share the server's two
+    cores, and aiohttp's client costs about a sixth of httpx's CPU a request (see the notes).
+    """
     todo = iter(mix)
     done: list[tuple[str, float, str]] = []
     stop_at = time.perf_counter() + seconds
 
     async def client() -> None:
-        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+        connector = aiohttp.TCPConnector(limit=1)
+        timeout = aiohttp.ClientTimeout(total=30)
+        async with aiohttp.ClientSession(base, connector=connector, timeout=timeout) as http:
             for endpoint, path in todo:
                 if time.perf_counter() > stop_at:
                     return
                 start = time.perf_counter()
                 try:
-                    response = await http.get(path)
-                    outcome = "ok" if response.status_code == 200 else f"status {response.status_code}"
-                except httpx.HTTPError as exc:
+                    async with http.get(path) as response:
+                        await response.read()
+                        outcome = "ok" if response.status == 200 else f"status {response.status}"
+                except (aiohttp.ClientError, TimeoutError) as exc:
                     outcome = type(exc).__name__
                 done.append((endpoint, time.perf_counter() - start, outcome))
 
@@ -208,7 +215,7 @@ def markdown(result: dict[str, Any]) -> str:
 at the start: the cores are shared). `warta serve --immutable --workers {result["workers"]}` (uvicorn, its own
 processes) on the {result["articles"]:,}-article store of the store benchmark. First one client sends
 {alone["requests"]} requests one after another (the service time), then {result["clients"]} concurrent clients on
-loopback (httpx, one keep-alive connection each, in one process on the same cores) send {s["requests"]}, after
+loopback (aiohttp, one keep-alive connection each, in one process on the same cores) send {s["requests"]}, after
 {result["warmup"]} uncounted warm-up requests, and last the same clients send only the article requests of
 that list again ({only["requests"]}: the serving side without search). The mix, in equal shares:
 `GET /api/articles/{{id}}` and `GET /articles/{{id}}` (random canonical articles), `GET /api/search?q=` and
@@ -232,9 +239,20 @@ NOTES = """Notes. **One client at a time** (the service time) every endpoint is 
 **Under 20 clients the target is met for the article endpoints alone (p95 about 53 ms, just over)
 and not for the mix with search.** The clients send without pause, so 20 requests are always
 waiting and each waits behind the others: latency is about 20 / throughput, whatever the endpoint,
-and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator (httpx, about 1.6
-ms of CPU a request) included. Articles alone now reach 375 requests/s; a search costs about 9 ms of
-server time, so the mix reaches about 185.
+and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator included.
+Articles alone reach about 670 requests/s; a search costs about 7 ms of server time (one client:
+p50 7.2 ms), so the mix reaches about 335, and each server process handling one request at a time
+puts a few searches in front of an article now and then (the p95). The load generator is aiohttp
+(0.24 ms of CPU a request, measured from /proc and getrusage); with httpx (1.6 ms) it took a
+sixth of the cores from the server: articles-only 375 requests/s, p95 53 ms.
+
+**Runs are bimodal.** The 20 keep-alive connections are accepted by whichever server process wakes
+first (asyncio accepts every pending connection at once on the shared socket), so in some runs one
+process holds most of them and the other idles. Five runs in a row today (this table is the
+last): mixed 335, 184, 193, 355 and 343 requests/s (api_search p95 139, 149, 140, 121, 134 ms),
+articles-only 672, 658, 407, 732 and 677 requests/s (api_article p95 46, 59, 53, 40, 53 ms).
+Giving each worker its own `SO_REUSEPORT` socket would let the
+kernel spread the connections; not done yet.
 
 What changed today, measured with `--workers 1` and 20 clients on article requests: the routes and
 their dependencies were plain `def`, so FastAPI ran each in its thread pool (two hops a request) and
