@@ -236,23 +236,23 @@ One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors.
 
 
 NOTES = """Notes. **One client at a time** (the service time) every endpoint is within the target.
-**Under 20 clients the target is met for the article endpoints alone (p95 about 53 ms, just over)
-and not for the mix with search.** The clients send without pause, so 20 requests are always
+**Under 20 clients the target is met for the article endpoints alone and not for the mix with
+search.** The clients send without pause, so 20 requests are always
 waiting and each waits behind the others: latency is about 20 / throughput, whatever the endpoint,
 and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator included.
-Articles alone reach about 670 requests/s; a search costs about 7 ms of server time (one client:
-p50 7.2 ms), so the mix reaches about 335, and each server process handling one request at a time
-puts a few searches in front of an article now and then (the p95). The load generator is aiohttp
-(0.24 ms of CPU a request, measured from /proc and getrusage); with httpx (1.6 ms) it took a
-sixth of the cores from the server: articles-only 375 requests/s, p95 53 ms.
+Articles alone reach about 740 requests/s (p95 within the target); a search costs about 7 ms of
+server time (one client: p50 7 ms), so the mix reaches about 360, and each server process handling
+one request at a time puts a few searches in front of an article now and then (the p95, 80-100 ms).
+The load generator is aiohttp (0.24 ms of CPU a request, measured from /proc and getrusage); with
+httpx (1.6 ms) it took a sixth of the cores from the server: articles-only 375 requests/s, p95 53 ms.
 
-**Runs are bimodal.** The 20 keep-alive connections are accepted by whichever server process wakes
-first (asyncio accepts every pending connection at once on the shared socket), so in some runs one
-process holds most of them and the other idles. Five runs in a row today (this table is the
-last): mixed 335, 184, 193, 355 and 343 requests/s (api_search p95 139, 149, 140, 121, 134 ms),
-articles-only 672, 658, 407, 732 and 677 requests/s (api_article p95 46, 59, 53, 40, 53 ms).
-Giving each worker its own `SO_REUSEPORT` socket would let the
-kernel spread the connections; not done yet.
+**Runs were bimodal** with one listening socket shared by the two processes: the 20 keep-alive
+connections were accepted by whichever process woke first (asyncio accepts every pending
+connection at once), so in some runs one process held most of them. Five runs in a row: mixed 335,
+184, 193, 355 and 343 requests/s, articles-only 672, 658, 407, 732 and 677 (api_article p95 46, 59,
+53, 40, 53 ms). Each worker now has its own `SO_REUSEPORT` socket and the kernel spreads the
+connections (warta.serve.workers): three runs in a row, mixed 348, 361 and 366 requests/s (api_search
+p95 97, 85, 85 ms), articles-only 722, 730 and 754 (api_article p95 37, 35, 33 ms).
 
 What changed today, measured with `--workers 1` and 20 clients on article requests: the routes and
 their dependencies were plain `def`, so FastAPI ran each in its thread pool (two hops a request) and

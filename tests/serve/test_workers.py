@@ -1,11 +1,21 @@
-"""``warta serve --workers``: the listening socket makes asyncio turn Nagle's algorithm off."""
+"""``warta serve --workers``: a socket per worker on one port, each making asyncio turn Nagle's
+algorithm off; the workers share the connections and stop with the server."""
 
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
-from warta.serve.workers import listening_socket
+from warta.serve.workers import listening_socket, listening_sockets
+
+from serve_store import sample_store
 
 
 async def _nodelay_of_accepted(sock: socket.socket) -> int:
@@ -39,3 +49,72 @@ def test_a_socket_without_its_protocol_does_not() -> None:
     sock = socket.socket(socket.AF_INET)
     sock.bind(("127.0.0.1", 0))
     assert asyncio.run(_nodelay_of_accepted(sock)) == 0
+
+
+def test_each_worker_gets_its_own_socket_on_one_port() -> None:
+    sockets = listening_sockets("127.0.0.1", 0, 3)
+    try:
+        ports = {s.getsockname()[1] for s in sockets}
+        assert len(sockets) == 3 and len(ports) == 1 and 0 not in ports
+        assert all(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) for s in sockets)
+        assert all(s.proto == socket.IPPROTO_TCP for s in sockets)
+    finally:
+        for s in sockets:
+            s.close()
+
+
+def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "warta", "serve", "--db", str(sample_store()), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "WARTA_API_TOKEN": ""},
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/articles?limit=1", timeout=5).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.2)
+        children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        # 40 kept-open connections: the kernel spreads them over the two workers' sockets.
+        held = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
+        time.sleep(0.5)
+        owners = sorted((len(_established(child, port)) for child in children), reverse=True)
+        for conn in held:
+            conn.close()
+        assert sum(owners) == 40 and owners[1] >= 5, owners  # two workers, each with a fair share
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=30) == 0
+        if server.stderr:
+            server.stderr.close()
+    for child in children:
+        status = Path(f"/proc/{child}/status")
+        assert not status.exists() or "zombie" in status.read_text().lower()  # the workers stopped too
+
+
+def _established(pid: int, port: int) -> list[str]:
+    """The inodes of the established TCP connections process ``pid`` holds on local ``port``."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    found = []
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, state, inode = fields[1], fields[3], fields[9]
+        if int(local.split(":")[1], 16) == port and state == "01" and inode in inodes:
+            found.append(inode)
+    return found

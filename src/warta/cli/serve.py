@@ -45,7 +45,9 @@ def serve_command(db: str, host: str, port: int, immutable: bool, workers: int) 
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
         return
-    # The app above was built only to fail early on a bad store; each worker builds its own.
+    # The app above was built only to fail early on a bad store; each worker builds its own (and
+    # no connection of this process is carried into the forked workers).
+    app.state.stores.close()
     from warta.serve.workers import run_workers
 
     run_workers(db, host=host, port=port, workers=workers, immutable=immutable)
