@@ -119,6 +119,8 @@ def create_term_table(conn: sqlite3.Connection) -> bool:
     except sqlite3.OperationalError:
         return False
     return True
+
+
 _FTS_WORD = re.compile(r"\w+")
 
 
