@@ -9,12 +9,10 @@ a page that is known to exist but was not given becomes a ``missing_page`` probl
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlparse
-
-from lxml import etree
 
 from warta.extract.boilerplate import normalize_space
 from warta.model import Article, PageInfo, Problem
@@ -25,10 +23,24 @@ _NEXT_TEXT = re.compile(
 )
 _HALAMAN = re.compile(r"\b(?:halaman|hal\.?|page)\s*(\d{1,3})\s*(?:/|dari|of)\s*(\d{1,3})\b", re.IGNORECASE)
 _PATH_PAGE = re.compile(r"/(\d{1,2})/?$")
-# Links whose text is short enough to be a page number or a "next" label. Reading each one's text
-# costs little (0.6 ms a page); parsing the URL of every link did (a third of extraction), so the
-# text is checked first. Filtering the labels in XPath as well was slower (1.1 ms a page).
-_SHORT_LINKS = etree.XPath("//a[@href][string-length(normalize-space(.)) <= 40]")
+# Only a link whose text is short enough to be a page number or a "next" label can point to another
+# page. Parsing the URL of every link cost a third of extraction, so the text is read first; reading
+# it in one pass over the <a> elements (``.text`` when the link has no child elements) makes
+# ``detect`` 0.56 ms a page on the extraction benchmark's Indonesian pages, where an XPath selecting
+# the short links and ``text_content()`` on each made it 0.78 ms (the same answers on 207 page and
+# URL pairs); filtering the labels in XPath as well was slower still (1.1 ms).
+_SHORT_TEXT = 40
+
+
+def _short_links(doc: Any) -> Iterator[tuple[str, str]]:
+    """Each link's href and its text (whitespace collapsed), for links with a short text."""
+    for anchor in doc.iter("a"):
+        href = anchor.get("href")
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        text = normalize_space(anchor.text_content() if len(anchor) else (anchor.text or ""))
+        if len(text) <= _SHORT_TEXT:
+            yield href, text
 
 
 def page_number_from_url(url: str | None, style: str = "query", param: str = "page") -> int | None:
@@ -68,14 +80,9 @@ def detect(doc: Any, url: str | None, region_text: str, *, style: str = "query",
         if not url or _same_article(url, candidate):
             next_url = candidate
     numbered: set[int] = set()
-    anchors: list[Any] = _SHORT_LINKS(doc)  # type: ignore[assignment]  # an element-set XPath returns a list
-    for anchor in anchors:
-        href = anchor.get("href")
-        if not href or href.startswith(("#", "javascript:")):
-            continue
-        # Only a page number or a "next" label can point to another page: read the text first,
-        # so the URLs of the hundreds of other links on a page are never parsed.
-        text = normalize_space(anchor.text_content())
+    for href, text in _short_links(doc):
+        # Only a page number or a "next" label can point to another page: the text is checked
+        # first, so the URLs of the hundreds of other links on a page are never parsed.
         is_next = bool(_NEXT_TEXT.match(text))
         if not (is_next or text.isdigit()):
             continue
