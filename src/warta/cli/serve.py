@@ -50,4 +50,7 @@ def serve_command(db: str, host: str, port: int, immutable: bool, workers: int) 
     app.state.stores.close()
     from warta.serve.workers import run_workers
 
-    run_workers(db, host=host, port=port, workers=workers, immutable=immutable)
+    try:
+        run_workers(db, host=host, port=port, workers=workers, immutable=immutable)
+    except WartaError as exc:
+        fail(exc)

@@ -30,6 +30,8 @@ from types import FrameType
 
 import uvicorn
 
+from warta.errors import ConfigurationError
+
 __all__ = ["listening_socket", "listening_sockets", "run_workers"]
 
 #: What each worker process imports and calls to build its app (settings come through the environment).
@@ -69,6 +71,8 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 def run_workers(db: str, *, host: str, port: int, workers: int, immutable: bool) -> None:
     """Serve the store at ``db`` with ``workers`` uvicorn processes until interrupted."""
+    if not hasattr(socket, "SO_REUSEPORT") or "fork" not in multiprocessing.get_all_start_methods():
+        raise ConfigurationError("--workers above 1 needs SO_REUSEPORT and fork (Linux, BSD, macOS); use --workers 1")
     os.environ["WARTA_SERVE_DB"] = db
     os.environ["WARTA_SERVE_IMMUTABLE"] = "1" if immutable else ""
     config = uvicorn.Config(APP_FACTORY, factory=True, host=host, port=port, log_level="warning", server_header=False)
