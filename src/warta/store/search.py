@@ -97,7 +97,10 @@ def _parse(text: str) -> tuple[list[list[_Term]], list[_Term]]:
 
 def fts_query(text: str) -> str:
     """Turn what a user typed into a safe FTS5 MATCH expression (see the module docstring)."""
-    groups, negatives = _parse(text)
+    return _expression(*_parse(text))
+
+
+def _expression(groups: list[list[_Term]], negatives: list[_Term]) -> str:
     positive = " AND ".join(
         group[0].expr() if len(group) == 1 else "(" + " OR ".join(t.expr() for t in group) + ")" for group in groups
     )
@@ -189,8 +192,8 @@ def search(conn: sqlite3.Connection, query: SearchQuery, counts: TermCounts | No
     check_offset(query.offset)
     if query.rank_window is not None and query.rank_window < 1:
         raise QueryError(f"rank_window must be at least 1 (or None to rank every match), not {query.rank_window}")
-    groups, _ = _parse(query.text)
-    match = fts_query(query.text)
+    groups, negatives = _parse(query.text)
+    match = _expression(groups, negatives)
     # ``rank MATCH`` sets FTS5's rank function for this query, so ``ORDER BY articles_fts.rank``
     # is done inside FTS5: it scores every match (about 1.2 µs each), then hands rows out best
     # first, and the join, the filters and snippet() only run on the rows taken until LIMIT is

@@ -67,7 +67,6 @@ class _Active:
     articles: list[str] = field(default_factory=list)
     members: list[Vector] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0  # of the centroid
     entity_counts: Counter[str] = field(default_factory=Counter)
     entity_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     quotes: list[StoryQuote] = field(default_factory=list)
@@ -188,8 +187,7 @@ class StoryClusterer:
         for term, value in vector.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + value
         self._index.add(story.slot, vector, story.centroid)
-        story.norm = norm(story.centroid)
-        self._norms[story.slot] = story.norm
+        self._norms[story.slot] = norm(story.centroid)
         self._updates += 1
         self._updated[story.slot] = self._updates
         if when is not None:
