@@ -13,7 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from warta.cli import main
+from warta.extract.limits import LoadOptions
 from warta.ingest import IngestOptions, ingest
+from warta.ingest.records import InputPage
+from warta.ingest.runner import RunWriter
+from warta.ingest.worker import Processed, process
 from warta.store import open_store
 
 from conftest import SAMPLES
@@ -157,11 +161,6 @@ def test_long_lived_writers_see_what_other_writers_stored(tmp_path: Path) -> Non
     # Two ingest runs open at once on one store (say, the server's POST /api/pages and a crawl):
     # each catches up with the other's articles before writing, so a syndicated copy is found
     # whichever of them stored the original.
-    from warta.extract.limits import LoadOptions
-    from warta.ingest.records import InputPage
-    from warta.ingest.runner import RunWriter
-    from warta.ingest.worker import Processed, process
-
     def processed(path: Path, url: str, tail: str) -> Processed:
         data = path.read_bytes() + tail.encode()  # a different byte: new content, same article
         outcome = process(InputPage(data, source=url, url=url), LoadOptions())

@@ -54,9 +54,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running_server(db: Path, *options: str) -> Iterator[str]:
+def serving(db: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """``warta serve --db DB OPTIONS`` (uvicorn, a real process) on a free loopback port, read-only;
-    yields its base URL once it answers, stops it after."""
+    yields its base URL and the process once it answers, stops it (SIGTERM) after."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "warta", "serve", "--db", str(db), "--port", str(port), *options],
@@ -75,9 +75,16 @@ def running_server(db: Path, *options: str) -> Iterator[str]:
                 assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
                 assert time.monotonic() < deadline, "warta serve did not start within 30 s"
                 time.sleep(0.2)
-        yield base
+        yield base, server
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
         if server.stderr:
             server.stderr.close()
+
+
+@contextmanager
+def running_server(db: Path, *options: str) -> Iterator[str]:
+    """:func:`serving`, when only the base URL is wanted."""
+    with serving(db, *options) as (base, _):
+        yield base

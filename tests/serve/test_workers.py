@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import signal
 import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from warta.serve.workers import listening_socket, listening_sockets
 
-from serve_store import sample_store
+from serve_store import sample_store, serving
 
 
 async def _nodelay_of_accepted(sock: socket.socket) -> int:
@@ -64,25 +60,8 @@ def test_each_worker_gets_its_own_socket_on_one_port() -> None:
 
 
 def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
-    probe = socket.socket()
-    probe.bind(("127.0.0.1", 0))
-    port = probe.getsockname()[1]
-    probe.close()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "warta", "serve", "--db", str(sample_store()), "--port", str(port), "--workers", "2"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "WARTA_API_TOKEN": ""},
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/articles?limit=1", timeout=5).close()
-                break
-            except OSError:
-                assert server.poll() is None and time.monotonic() < deadline
-                time.sleep(0.2)
+    with serving(sample_store(), "--workers", "2") as (base, server):
+        port = int(base.rsplit(":", 1)[1])
         children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
         # 40 kept-open connections: the kernel spreads them over the two workers' sockets.
         held = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
@@ -91,11 +70,7 @@ def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
         for conn in held:
             conn.close()
         assert sum(owners) == 40 and owners[1] >= 5, owners  # two workers, each with a fair share
-    finally:
-        server.send_signal(signal.SIGTERM)
-        assert server.wait(timeout=30) == 0
-        if server.stderr:
-            server.stderr.close()
+    assert server.returncode == 0  # stopped by SIGTERM, cleanly
     for child in children:
         status = Path(f"/proc/{child}/status")
         assert not status.exists() or "zombie" in status.read_text().lower()  # the workers stopped too

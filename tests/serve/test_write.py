@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -95,8 +96,6 @@ def test_a_missing_store_is_refused_at_start(tmp_path: Path) -> None:
 
 
 def test_pages_share_one_ingest_run_that_finds_copies_and_closes_at_shutdown(tmp_path: Path) -> None:
-    import sqlite3
-
     db = tmp_path / "w.db"
     open_store(db).close()
     auth = {"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"}

@@ -100,7 +100,7 @@ class Writer:
                     run.write(outcome)
                     if url is not None:
                         store.frontier_update(url, FrontierUpdate(state, attempted=False))
-                self._summary = run.finish(run.started)
+                self._summary = run.finish()
         except BaseException as exc:  # the fetching side sees it and stops
             logger.exception("the crawl's writer stopped")
             self.failed = exc

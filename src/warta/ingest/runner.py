@@ -136,8 +136,9 @@ class RunWriter:
         self.grouper.catch_up()
         return _write(self.store, self.grouper, outcome, self.run_id, self._tally, self._in_flight)
 
-    def finish(self, started: float) -> IngestSummary:
-        """Close the run (``started``: its ``time.perf_counter()`` start) and return its summary."""
+    def finish(self, started: float | None = None) -> IngestSummary:
+        """Close the run and return its summary; ``started`` is when its clock started
+        (``time.perf_counter()``; by default when the writer was made)."""
         tally = self._tally
         summary = IngestSummary(
             run_id=self.run_id,
@@ -146,7 +147,7 @@ class RunWriter:
             duplicates=tally.duplicates,
             skipped=tally.skipped,
             problems=dict(tally.problems),
-            seconds=time.perf_counter() - started,
+            seconds=time.perf_counter() - (self.started if started is None else started),
         )
         self.store.finish_run(self.run_id, summary.to_dict())
         return summary

@@ -66,7 +66,7 @@ def close_writer(app: Any) -> None:
         if writer is not None:
             app.state.writer = None
             try:
-                writer.finish(writer.started)
+                writer.finish()
             finally:
                 writer.store.close()
 
