@@ -42,6 +42,8 @@ class Grouper:
     ) -> None:
         self.store = store
         self.index = DuplicateIndex(dedup)
+        # Workers make fingerprints with the default settings: usable here only when these are they.
+        self._worker_prints = self.index.settings == DedupSettings()
         self.clusterer = StoryClusterer(stories)
         # Every article with an id up to this one is known (read in, or recorded by this grouper).
         self._known_to = 0
@@ -71,7 +73,7 @@ class Grouper:
 
         ``fp`` is the article's fingerprint when a worker made it (with the default settings).
         """
-        if fp is None or self.index.settings != DedupSettings():
+        if fp is None or not self._worker_prints:
             fp = fingerprint(article, self.index.settings)
         found = self.index.find(fp)
         return (int(found.canonical) if found else None), fp
