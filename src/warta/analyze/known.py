@@ -127,8 +127,11 @@ def titled_people(
     from warta.lang.id.tokens import tokenize
 
     table = default_aliases()
-    titles, offices, longest = table.honorifics.titles, table.honorifics.offices, table.honorifics.longest
-    titles_or_offices = titles | offices
+    titles, titles_or_offices, longest = (
+        table.honorifics.titles,
+        table.honorifics.titles_or_offices,
+        table.honorifics.longest,
+    )
     spans = SpanSet(taken)
     tokens = list(tokens) if tokens is not None else tokenize(text)
     words = [match_form(t.text) for t in tokens]

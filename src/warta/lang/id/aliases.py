@@ -19,7 +19,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -80,11 +80,14 @@ class Honorifics:
     titles: frozenset[tuple[str, ...]] = frozenset()
     offices: frozenset[tuple[str, ...]] = frozenset()
     suffixes: tuple[str, ...] = ()
+    # Words in the longest title or office phrase (how far ahead a strip has to look); computed
+    # once, since linking and speaker finding ask for it for every mention.
+    longest: int = field(init=False, compare=False)
+    titles_or_offices: frozenset[tuple[str, ...]] = field(init=False, compare=False)
 
-    @property
-    def longest(self) -> int:
-        """Words in the longest title or office phrase (how far ahead a strip has to look)."""
-        return max((len(p) for p in self.titles | self.offices), default=0)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "titles_or_offices", self.titles | self.offices)
+        object.__setattr__(self, "longest", max((len(p) for p in self.titles_or_offices), default=0))
 
 
 class AliasTable:
@@ -122,10 +125,9 @@ class AliasTable:
         form = match_form(name)
         if not form:
             return None
-        if _is_capitals(name):
-            found = self._capitals.get(form)
-            if found is not None:
-                return found
+        found = self._capitals.get(form)
+        if found is not None and _is_capitals(name):
+            return found
         return self._names.get(form)
 
 
