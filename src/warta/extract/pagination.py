@@ -17,10 +17,16 @@ from urllib.parse import parse_qs, urljoin, urlparse
 from warta.extract.boilerplate import normalize_space
 from warta.model import Article, PageInfo, Problem
 
-_NEXT_TEXT = re.compile(
-    r"^(?:halaman\s+(?:selanjutnya|berikutnya)|selanjutnya|berikutnya|next(?:\s+page)?|lanjut(?:kan)?)\s*[»›>→]*$",
-    re.IGNORECASE,
+_NEXT_LABELS = (
+    r"halaman\s+(?:selanjutnya|berikutnya)",
+    "selanjutnya",
+    "berikutnya",
+    r"next(?:\s+page)?",
+    "lanjut(?:kan)?",
 )
+_NEXT_TEXT = re.compile(rf"^(?:{'|'.join(_NEXT_LABELS)})\s*[»›>→]*$", re.IGNORECASE)
+# A link can only be a page link when its text starts with a digit or one of these letters.
+_NEXT_FIRST = frozenset(label[0] for label in _NEXT_LABELS) | frozenset(label[0].upper() for label in _NEXT_LABELS)
 _HALAMAN = re.compile(r"\b(?:halaman|hal\.?|page)\s*(\d{1,3})\s*(?:/|dari|of)\s*(\d{1,3})\b", re.IGNORECASE)
 _PATH_PAGE = re.compile(r"/(\d{1,2})/?$")
 # Only a link whose text is short enough to be a page number or a "next" label can point to another
@@ -33,14 +39,20 @@ _SHORT_TEXT = 40
 
 
 def _short_links(doc: Any) -> Iterator[tuple[str, str]]:
-    """Each link's href and its text (whitespace collapsed), for links with a short text."""
+    """Each link's href and its text (whitespace collapsed), for the links whose text is short
+    and starts the way a page number or a "next" label does."""
     for anchor in doc.iter("a"):
         href = anchor.get("href")
         if not href or href.startswith(("#", "javascript:")):
             continue
-        text = normalize_space(anchor.text_content() if len(anchor) else (anchor.text or ""))
-        if len(text) <= _SHORT_TEXT:
-            yield href, text
+        raw = anchor.text_content() if len(anchor) else anchor.text
+        if not raw:
+            continue
+        first = raw.lstrip()[:1]
+        if first.isdigit() or first in _NEXT_FIRST:
+            text = normalize_space(raw)
+            if len(text) <= _SHORT_TEXT:
+                yield href, text
 
 
 def page_number_from_url(url: str | None, style: str = "query", param: str = "page") -> int | None:
