@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from warta.serve import create_app
+from warta.serve.api import public_source
 
 from serve_store import PUTIN, article_id, sample_store
 
@@ -59,6 +60,23 @@ def test_one_article_has_its_findings_story_and_related(client: TestClient) -> N
     body = found["article"]["text"]
     assert all(body[m["start"] : m["end"]] == m["text"] for m in found["mentions"] if m["field"] == "body")
     assert found["related"] and all(r["reason"] in ("story", "entities") for r in found["related"])
+    # The server's directories stay on the server: the source is the ingested file's name.
+    assert found["source"] == "tribuntoraja-2024-putin-korea-utara.txt"
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("/home/ana/crawls/cc-news.warc.gz#17", "cc-news.warc.gz#17"),
+        ("samples/pages/x.html", "x.html"),
+        ("C:\\data\\dump.jsonl:3", "dump.jsonl:3"),
+        ("page.html", "page.html"),
+        ("https://example.id/berita/1", "https://example.id/berita/1"),
+        ("<stdin>", "<stdin>"),
+    ],
+)
+def test_the_api_shows_a_source_without_its_directories(stored: str, shown: str) -> None:
+    assert public_source(stored) == shown
 
 
 def test_search_pages_and_filters(client: TestClient) -> None:

@@ -51,6 +51,7 @@ async def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
     story = store.story(stored.story_id).story.to_dict() if stored.story_id is not None else None
     return {
         **stored.to_dict(),
+        "source": public_source(stored.source),
         "mentions": [
             {"field": m.field, "index": m.index, "start": m.start, "end": m.end, "text": m.text, "key": m.key}
             for m in store.mentions(article_id)
@@ -58,6 +59,18 @@ async def get_article(store: StoreDep, article_id: ArticleId) -> dict[str, Any]:
         "story": story,
         "related": [r.to_dict() for r in store.related(article_id)],
     }
+
+
+def public_source(source: str) -> str:
+    """Where a stored page came from, as the API shows it: a URL whole, a file by its name only.
+
+    The store keeps the path the page was ingested from ("/home/ana/crawls/x.warc.gz#17"); the
+    directories say nothing to an API client and tell anyone on the network how the server's disk
+    is laid out, so only the last part is served ("x.warc.gz#17").
+    """
+    if source.startswith(("http://", "https://")):
+        return source
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @router.get("/search", summary="Full-text search (BM25), best first", response_model=Paged[SearchHitOut])
