@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from warta.analyze.spans import SpanSet
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
@@ -82,7 +82,7 @@ def repeated_mentions(
     """Other occurrences of the article's own names in ``text`` that no mention covers yet."""
     if not names:
         return []
-    pattern = _names_pattern(names)
+    pattern = _article_pattern(frozenset(names))
     spans = SpanSet(taken)
     found = []
     for match in pattern.finditer(text):
@@ -90,6 +90,12 @@ def repeated_mentions(
         if not spans.overlaps(start, end):
             found.append(Mention(start, end, match.group(), names[match.group()], field, index))
     return found
+
+
+@lru_cache(maxsize=8)
+def _article_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    """One article's names pattern, built once for all its fields (title, captions, body)."""
+    return _names_pattern(names)
 
 
 _CAPITALISED = re.compile(r"^[A-Z][a-z][\w'-]*$")
