@@ -14,6 +14,8 @@ import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from warta.crawl import CrawlSite, Seeds, crawl
+from warta.crawl.lock import crawl_lock
+from warta.errors import CrawlError
 from warta.ingest import ingest
 from warta.ingest.reprocess import reprocess
 from warta.publishers import Pagination
@@ -43,6 +45,17 @@ def test_a_feed_is_crawled_into_the_store(server: LocalServer, store: Store, tmp
     assert all(server.requested(p) == 1 for p in paths)
     assert store.summary().articles == 5
     assert summary.warc_files and Path(summary.warc_files[0]).stat().st_size > 0
+
+
+def test_a_second_crawl_on_the_same_store_stops_with_a_clear_error(server: LocalServer, store: Store) -> None:
+    paths = serve_articles(server, 2)
+    # A crawl running on this store: the lock belongs to an open file, so this process's own
+    # second open conflicts with it as another process's would.
+    with crawl_lock(store.path), pytest.raises(CrawlError, match=r"another crawl \(process \d+\) is running"):
+        crawl(store, Seeds(feeds=(server.url("/rss"),)), FAST)
+    assert all(server.requested(p) == 0 for p in paths)
+    summary = crawl(store, Seeds(feeds=(server.url("/rss"),)), FAST)  # released: the next crawl runs
+    assert summary.ingest is not None and summary.ingest.ingested == 2
 
 
 def _pages_of(server: LocalServer, path: str, style: str = "query") -> tuple[list[str], list[str]]:

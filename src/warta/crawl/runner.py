@@ -27,6 +27,7 @@ from lxml import etree, html
 from warta.crawl.archive import WarcArchive
 from warta.crawl.discover import BROKEN_FEED, Found, from_section, from_xml
 from warta.crawl.fetcher import Fetcher, FetchFailure, Response, host_of
+from warta.crawl.lock import crawl_lock
 from warta.crawl.options import CrawlOptions
 from warta.crawl.sites import DEFAULT_ARTICLE_PATTERN, CrawlSite, site_for
 from warta.crawl.writer import Job, Writer
@@ -128,6 +129,11 @@ def crawl(
         raise CrawlError("--no-ingest keeps pages only in the WARC archive: give --warc DIR too")
     if store.path == ":memory:":
         raise CrawlError("a crawl needs a store file (the writer opens it a second time), not :memory:")
+    with crawl_lock(store.path):
+        return _crawl(store, seeds, opts, ingest, load)
+
+
+def _crawl(store: Store, seeds: Seeds, opts: CrawlOptions, ingest: bool, load: LoadOptions | None) -> CrawlSummary:
     started = time.perf_counter()
     store.frontier_resume()
     seeded = seeds.entries()
