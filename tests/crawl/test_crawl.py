@@ -10,10 +10,12 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from warta.crawl import CrawlSite, Seeds, crawl
+from warta.crawl.archive import WarcArchive
 from warta.crawl.lock import crawl_lock
 from warta.errors import CrawlError
 from warta.ingest import ingest
@@ -226,6 +228,30 @@ def test_a_crawl_archive_is_ingested_again_with_its_multi_page_article_whole(
         assert len(again.raw_page(merged.id).more) == 1
         assert not merged.article.has_problem("missing_page")
         assert all(p in "\n".join(merged.article.paragraphs) for p in first + second)
+
+
+def test_an_article_split_by_the_archive_rotation_is_whole_again(tmp_path: Path) -> None:
+    # The rotation falls between a two-page article's pages and the record naming them.
+    url = "https://berita.example.id/2024/05/01/panjang"
+    first, second = paragraphs(303, 4), paragraphs(404, 4)
+    nav = f'<div class="paging">Halaman 1/2 <a href="{url}?page=2">2</a></div>'
+    archive = WarcArchive(tmp_path / "warc", max_bytes=10**9)
+    for page_url, body in (
+        (url, article_page("Dua halaman", first, extra=nav)),
+        (url + "?page=2", article_page("Dua halaman", second)),
+    ):
+        request = httpx.Request("GET", page_url)
+        archive.write(httpx.Response(200, headers={"content-type": "text/html"}, request=request), body)
+    archive.close()  # what the size limit does
+    archive.write_pages(url, [url, url + "?page=2"])
+    archive.close()
+    assert len(archive.files) == 2
+    with open_store(tmp_path / "again.db") as again:
+        result = ingest(again, sorted(archive.files))
+        assert result.ingested == 1, result.to_dict()
+        (merged,) = again.articles()
+        assert all(p in "\n".join(merged.article.paragraphs) for p in first + second)
+        assert not merged.article.has_problem("missing_page")
 
 
 def test_follow_polls_the_feed_and_fetches_what_it_adds(server: LocalServer, store: Store) -> None:

@@ -29,7 +29,7 @@ from warta.extract.limits import DEFAULT_OPTIONS, LoadOptions
 from warta.extract.sources import GZIP_MAGIC, gunzip
 from warta.ingest.records import CORRUPT_GZIP, NOT_A_PAGE, UNREADABLE_INPUT, InputPage, ReadProblem
 from warta.ingest.tables import read_csv, read_jsonl
-from warta.ingest.warc import read_warc
+from warta.ingest.warc import PageGrouper, read_warc
 
 __all__ = ["FORMATS", "ReadOptions", "count_records", "detect_format", "read_inputs", "read_stream", "unreadable"]
 
@@ -91,14 +91,16 @@ def detect_format(path: Path, head: bytes | None = None) -> str:
 def read_inputs(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[InputPage | ReadProblem]:
     """Every page (and every bad record) in the inputs, in order. Never raises for bad input."""
     opts = options or ReadOptions()
+    grouper = PageGrouper()  # one for all inputs: a crawl's archive may split an article over two files
     for path in expand_paths(paths):
         if str(path) == "-":
-            yield from _read_stdin(opts)
+            yield from _read_stdin(opts, grouper)
         else:
-            yield from _read_file(Path(path), str(path), opts)
+            yield from _read_file(Path(path), str(path), opts, grouper)
+    yield from grouper.flush()
 
 
-def _read_stdin(options: ReadOptions) -> Iterator[InputPage | ReadProblem]:
+def _read_stdin(options: ReadOptions, grouper: PageGrouper | None = None) -> Iterator[InputPage | ReadProblem]:
     stdin = sys.stdin
     if stdin is None:
         yield ReadProblem(_STDIN, UNREADABLE_INPUT, "there is no standard input to read")
@@ -106,16 +108,18 @@ def _read_stdin(options: ReadOptions) -> Iterator[InputPage | ReadProblem]:
     with tempfile.NamedTemporaryFile(prefix="warta-stdin-") as spool:
         shutil.copyfileobj(stdin.buffer, spool)
         spool.flush()
-        yield from _read_file(Path(spool.name), _STDIN, options)
+        yield from _read_file(Path(spool.name), _STDIN, options, grouper)
 
 
-def _read_file(path: Path, name: str, options: ReadOptions) -> Iterator[InputPage | ReadProblem]:
+def _read_file(
+    path: Path, name: str, options: ReadOptions, grouper: PageGrouper | None = None
+) -> Iterator[InputPage | ReadProblem]:
     fmt = options.input_format
     if fmt == "auto":
         fmt = detect_format(path)
     try:
         with path.open("rb") as raw:
-            yield from read_stream(raw, name, fmt, options)
+            yield from read_stream(raw, name, fmt, options, grouper=grouper)
     except OSError as exc:
         yield unreadable(name, exc)
 
@@ -126,12 +130,15 @@ def unreadable(name: str, exc: OSError) -> ReadProblem:
     return ReadProblem(name, UNREADABLE_INPUT, f"cannot read the input ({reason}); check the path and permissions")
 
 
-def read_stream(raw: IO[bytes], name: str, fmt: str, options: ReadOptions) -> Iterator[InputPage | ReadProblem]:
+def read_stream(
+    raw: IO[bytes], name: str, fmt: str, options: ReadOptions, *, grouper: PageGrouper | None = None
+) -> Iterator[InputPage | ReadProblem]:
     """Every page and bad record of one open, seekable input in format ``fmt`` (what
-    :func:`detect_format` says, or a page format); ``name`` is the input's name in ``source``."""
+    :func:`detect_format` says, or a page format); ``name`` is the input's name in ``source``.
+    ``grouper`` holds a crawl archive's pages across files (:func:`warta.ingest.warc.read_warc`)."""
     with ExitStack() as stack:
         if fmt == "warc":
-            yield from read_warc(cast(BinaryIO, raw), name, options.load)
+            yield from read_warc(cast(BinaryIO, raw), name, options.load, grouper=grouper)
         elif fmt in ("jsonl", "csv"):
             stream: IO[bytes] = raw
             if raw.read(2) == GZIP_MAGIC:

@@ -22,7 +22,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warta.extract.limits import LoadOptions
 from warta.ingest.records import CORRUPT_WARC, NOT_A_PAGE, InputPage, ReadProblem
 
-__all__ = ["PAGES_TYPE", "read_warc"]
+__all__ = ["PAGES_TYPE", "PageGrouper", "read_warc"]
 
 _WARC_MAGIC = b"WARC/1."
 _GZIP_MEMBER = b"\x1f\x8b\x08"
@@ -38,7 +38,13 @@ _WINDOW = 256
 
 
 def read_warc(
-    stream: BinaryIO, name: str, options: LoadOptions, *, start: int = 0, stop: int | None = None
+    stream: BinaryIO,
+    name: str,
+    options: LoadOptions,
+    *,
+    start: int = 0,
+    stop: int | None = None,
+    grouper: PageGrouper | None = None,
 ) -> Iterator[InputPage | ReadProblem]:
     """Pages and problems from a WARC/ARC file (``stream`` must be a seekable file).
 
@@ -46,12 +52,20 @@ def read_warc(
     that start at or after ``start`` (a record's offset) and before ``stop`` (None: the end).
     In a file ``warta crawl`` wrote, the pages of a multi-page article come as one page with the
     others in ``more``, as its metadata record lists them (when they fall in the part read).
+    ``grouper`` carries pages still waiting for their metadata record from one file to the next
+    (a crawl's archive may rotate between an article's pages and that record); the caller
+    flushes it after the last file. Without it, the pages still waiting go on at the file's end.
     """
+    own = grouper is None
+    grouping = PageGrouper() if grouper is None else grouper
     items = _records(stream, name, options, start, stop)
     if _written_by_warta(stream):
-        yield from _grouped(items)
+        for item in items:
+            yield from grouping.feed(item)
     else:
         yield from (item for item in items if not isinstance(item, _Pages))
+    if own:
+        yield from grouping.flush()
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,18 +87,24 @@ def _written_by_warta(stream: BinaryIO) -> bool:
     return False
 
 
-def _grouped(items: Iterator[InputPage | ReadProblem | _Pages]) -> Iterator[InputPage | ReadProblem]:
+class PageGrouper:
     """Pages with their following pages in ``more``, as the crawl's metadata records group them.
 
     A page is held back (up to :data:`_WINDOW` of them) until the record naming its article comes;
-    one whose article never comes, or comes incomplete, goes on as a page of its own."""
-    held: dict[str, InputPage] = {}
-    for item in items:
+    one whose article never comes, or comes incomplete, goes on as a page of its own. One grouper
+    can read several files in turn, so an article split by the archive's rotation is whole again.
+    """
+
+    def __init__(self) -> None:
+        self._held: dict[str, InputPage] = {}
+
+    def feed(self, item: InputPage | ReadProblem | _Pages) -> Iterator[InputPage | ReadProblem]:
+        """What can go on now that ``item`` was read."""
+        held = self._held
         if isinstance(item, _Pages):
             found = [held.pop(url) for url in item.pages if url in held]
             if found and len(found) == len(item.pages):
-                first = found[0]
-                yield replace(first, url=item.article, more=tuple(found[1:]))
+                yield replace(found[0], url=item.article, more=tuple(found[1:]))
             else:
                 yield from found
         elif isinstance(item, InputPage) and item.url:
@@ -96,7 +116,11 @@ def _grouped(items: Iterator[InputPage | ReadProblem | _Pages]) -> Iterator[Inpu
                 yield held.pop(next(iter(held)))
         else:
             yield item
-    yield from held.values()
+
+    def flush(self) -> Iterator[InputPage | ReadProblem]:
+        """The pages still held, each as a page of its own (no more records will come)."""
+        held, self._held = self._held, {}
+        yield from held.values()
 
 
 def _records(
