@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from warta.cli import main
 
-from crawl_server import LocalServer, serve_articles, server_fixture  # noqa: F401  (a fixture)
+from crawl_server import LocalServer, Route, serve_articles, server_fixture  # noqa: F401  (a fixture)
 
 
 def test_crawl_once_prints_a_json_summary_and_a_second_run_fetches_nothing(server: LocalServer, tmp_path: Path) -> None:
@@ -59,3 +59,26 @@ def test_list_sites_names_the_publishers_with_crawl_data() -> None:
     result = CliRunner().invoke(main, ["crawl", "--list-sites"])
     ids = {line.split("\t")[0] for line in result.output.splitlines()}
     assert {"kompas", "detik", "tribunnews", "merdeka"} <= ids
+
+
+def test_since_leaves_out_sitemap_entries_dated_before_it(server: LocalServer, tmp_path: Path) -> None:
+    paths = serve_articles(server, 3)
+    dates = ["2024-06-18T09:00:00+07:00", "2024-06-10T09:00:00+07:00", None]  # new, old, undated
+    urls = "".join(
+        f"<url><loc>{server.url(p)}</loc>" + (f"<lastmod>{d}</lastmod>" if d else "") + "</url>"
+        for p, d in zip(paths, dates, strict=True)
+    )
+    sitemap = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
+    server.routes["/sitemap.xml"] = Route(sitemap, content_type="application/xml")
+    args = ["crawl", "--sitemap", server.url("/sitemap.xml"), "--since", "2024-06-15", "--delay", "0"]
+    result = CliRunner().invoke(main, [*args, "--db", str(tmp_path / "w.db"), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["ingest"]["ingested"] == 2
+    assert [server.requested(p) for p in paths] == [1, 0, 1]
+
+
+def test_a_since_that_is_not_a_date_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["crawl", "--url", "http://127.0.0.1:9/x", "--since", "kemarin", "--db", str(tmp_path / "w.db")]
+    )
+    assert result.exit_code != 0 and "--since" in result.output and "2024-06-18" in result.output

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from warta.cli.storeopts import db_option, fail
 from warta.crawl import DEFAULT_USER_AGENT, CrawlOptions, CrawlSummary, Seeds, all_sites, crawl, site_named
+from warta.crawl.discover import parse_feed_date
 from warta.errors import CrawlError, WartaError
 from warta.store import open_store
 
@@ -60,6 +62,11 @@ def render_summary(summary: CrawlSummary) -> str:
 @click.option("--max-mb", type=click.FloatRange(0.001), help="Stop after downloading this many MB.")
 @click.option("--max-seconds", type=click.FloatRange(0.1), help="Stop after this long.")
 @click.option("--max-page-mb", type=click.FloatRange(0.001), default=10, show_default=True, help="Cap per response.")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Skip feed and sitemap entries dated before this (ISO date or date-time; no zone = WIB).",
+)
 @click.option("--list-sites", is_flag=True, help="List the publishers with crawl data and exit.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on standard output.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
@@ -86,6 +93,7 @@ def crawl_command(
     max_mb: float | None,
     max_seconds: float | None,
     max_page_mb: float,
+    since: str | None,
     list_sites: bool,
     as_json: bool,
     quiet: bool,
@@ -118,6 +126,7 @@ def crawl_command(
             warc_dir=warc_dir,
             warc_max_bytes=warc_max_mb * _MB,
             follow=not once,
+            since=_since(since),
             poll_interval=poll_interval,
         )
         with open_store(db) as store:
@@ -130,3 +139,15 @@ def crawl_command(
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     elif not quiet:
         click.echo(render_summary(summary), err=True)
+
+
+def _since(value: str | None) -> datetime | None:
+    """``--since``: an ISO date or date-time; one without a zone is WIB."""
+    if value is None:
+        return None
+    when = parse_feed_date(value)
+    if when is None or not value.strip()[:4].isdigit():
+        raise click.BadParameter(
+            f"{value!r} is not a date: use 2024-06-18 or 2024-06-18T08:00+07:00", param_hint="--since"
+        )
+    return when

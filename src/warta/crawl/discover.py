@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree, html
@@ -18,9 +20,10 @@ from warta.errors import InputError
 from warta.extract.sources import gunzip
 from warta.publishers import host_in
 
-__all__ = ["BROKEN_FEED", "Found", "from_section", "from_xml"]
+__all__ = ["BROKEN_FEED", "WIB", "Found", "from_section", "from_xml", "parse_feed_date"]
 
 BROKEN_FEED = "broken_feed"
+WIB = timezone(timedelta(hours=7))
 _XML_PARSER_OPTIONS = {"recover": True, "resolve_entities": False, "no_network": True, "huge_tree": False}
 
 
@@ -32,10 +35,17 @@ class Found:
     articles: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     problem: str | None = None
+    older: int = 0  # entries left out because their date is before ``since``
 
 
-def from_xml(body: bytes, base: str, max_bytes: int) -> Found:
-    """The links a feed or a sitemap holds (``base``: its URL, for relative links)."""
+def from_xml(body: bytes, base: str, max_bytes: int, since: datetime | None = None) -> Found:
+    """The links a feed or a sitemap holds (``base``: its URL, for relative links).
+
+    With ``since`` (an aware datetime), an entry dated before it is left out (counted in
+    ``older``): a sitemap's or sitemap index's ``<lastmod>``, a news sitemap's
+    ``<news:publication_date>``, an RSS item's ``<pubDate>``, an Atom entry's ``<updated>`` or
+    ``<published>``. An entry with no date, or one that cannot be read, is kept.
+    """
     if body[:2] == b"\x1f\x8b":
         try:
             body = gunzip(body, base, max_bytes)
@@ -52,22 +62,88 @@ def from_xml(body: bytes, base: str, max_bytes: int) -> Found:
     kind = etree.QName(root).localname.lower()
     articles: list[str] = []
     sitemaps: list[str] = []
+    older = 0
     if kind == "sitemapindex":
-        sitemaps = _texts(root, "sitemap", "loc")
+        sitemaps, older = _recent(_entries(root, "sitemap", ("loc",), ("lastmod",)), since)
     elif kind == "urlset":
-        articles = _texts(root, "url", "loc")
+        articles, older = _recent(_entries(root, "url", ("loc",), ("publication_date", "lastmod")), since)
     elif kind in ("rss", "rdf"):
-        articles = _texts(root, "item", "link") or _texts(root, "item", "guid")
+        items = _entries(root, "item", ("link", "guid"), ("pubDate", "date"))
+        articles, older = _recent(items, since)
     elif kind == "feed":
-        articles = [
-            link.get("href", "")
-            for link in root.iter("{*}link")
-            if etree.QName(link.getparent()).localname == "entry" and link.get("rel", "alternate") == "alternate"
-        ]
+        articles, older = _recent(_atom_entries(root), since)
     else:
         errors.insert(0, f"a <{kind}> document is neither a feed nor a sitemap")
     problem = "; ".join(errors[:3]) + (f" (and {len(errors) - 3} more)" if len(errors) > 3 else "") if errors else None
-    return Found(_urls(articles, base), _urls(sitemaps, base), problem)
+    return Found(_urls(articles, base), _urls(sitemaps, base), problem, older)
+
+
+def _entries(
+    root: etree._Element, parent: str, links: tuple[str, ...], dates: tuple[str, ...]
+) -> list[tuple[str, str | None]]:
+    """(link, date text) of each ``parent`` element: its first non-empty child named in ``links``
+    (a child of its own: an image sitemap nests ``<image:loc>``) and the first element named in
+    ``dates`` at any depth (a news sitemap nests its date)."""
+    out = []
+    for element in root.iter(f"{{*}}{parent}"):
+        found: dict[str, str] = {}
+        for child in element.iter():
+            if child is element or not isinstance(child.tag, str):
+                continue
+            name = etree.QName(child).localname
+            text = (child.text or "").strip()
+            wanted = name in dates or (name in links and child.getparent() is element)
+            if text and wanted and name not in found:
+                found[name] = text
+        link = next((found[n] for n in links if n in found), None)
+        if link is not None:
+            out.append((link, next((found[n] for n in dates if n in found), None)))
+    return out
+
+
+def _atom_entries(root: etree._Element) -> list[tuple[str, str | None]]:
+    out = []
+    for entry in root.iter("{*}entry"):
+        href = next(
+            (
+                link.get("href", "")
+                for link in entry.iter("{*}link")
+                if link.getparent() is entry and link.get("rel", "alternate") == "alternate"
+            ),
+            None,
+        )
+        if href is None:
+            continue
+        dated = next((e.text for e in entry if etree.QName(e).localname in ("updated", "published") and e.text), None)
+        out.append((href, dated))
+    return out
+
+
+def _recent(entries: list[tuple[str, str | None]], since: datetime | None) -> tuple[list[str], int]:
+    """The links of the entries not dated before ``since``, and how many were."""
+    if since is None:
+        return [link for link, _ in entries], 0
+    kept = []
+    for link, dated in entries:
+        when = parse_feed_date(dated) if dated else None
+        if when is None or when >= since:
+            kept.append(link)
+    return kept, len(entries) - len(kept)
+
+
+def parse_feed_date(text: str) -> datetime | None:
+    """A feed's or a sitemap's date: W3C/ISO 8601 ("2024-06-18", "2024-06-18T10:00:00+07:00")
+    or RFC 822 ("Tue, 18 Jun 2024 10:00:00 +0700"); a date without a zone is taken as WIB
+    (UTC+7). None when it cannot be read."""
+    text = text.strip()
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=WIB)
 
 
 def from_section(body: bytes, base: str, pattern: re.Pattern[str], domains: tuple[str, ...] = ()) -> Found:
@@ -90,14 +166,6 @@ def from_section(body: bytes, base: str, pattern: re.Pattern[str], domains: tupl
         if same_site and url != base and pattern.search(parts.path + ("?" + parts.query if parts.query else "")):
             links.append(url)
     return Found(_urls(links, base))
-
-
-def _texts(root: etree._Element, parent: str, child: str) -> list[str]:
-    return [
-        (element.text or "").strip()
-        for element in root.iter(f"{{*}}{child}")
-        if etree.QName(element.getparent()).localname == parent
-    ]
 
 
 def _urls(candidates: list[str], base: str) -> tuple[str, ...]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from warta import __version__
@@ -31,6 +32,7 @@ class CrawlOptions:
     ``workers``: processes extracting and analysing what was fetched (1: the writer thread).
     ``warc_dir``: where the WARC files go (None: no archive), a new file after
     ``warc_max_bytes``. ``follow``: keep polling the sources every ``poll_interval`` seconds.
+    ``since`` (an aware datetime): feed and sitemap entries dated before it are not queued.
     """
 
     user_agent: str = DEFAULT_USER_AGENT
@@ -55,6 +57,7 @@ class CrawlOptions:
     warc_max_bytes: int = 1024 * 1024 * 1024
     follow: bool = False
     poll_interval: float = 600.0
+    since: datetime | None = None
 
     def __post_init__(self) -> None:
         checks = {
@@ -72,5 +75,7 @@ class CrawlOptions:
         bad = [name for name, ok in checks.items() if not ok]
         if bad:
             raise CrawlError(f"crawl options out of range: {', '.join(bad)} (see warta crawl --help)")
+        if self.since is not None and self.since.tzinfo is None:
+            raise CrawlError("crawl option since needs a time zone (a naive datetime is ambiguous)")
         if not self.user_agent.strip():
             raise CrawlError("the User-Agent must not be empty: say who is crawling (--user-agent)")

@@ -275,7 +275,8 @@ class _Crawl:
             again,
             later,
             result.status,
-            f"{len(found.articles)} article link(s), {len(found.sitemaps)} sitemap(s)",
+            f"{len(found.articles)} article link(s), {len(found.sitemaps)} sitemap(s)"
+            + (f", {found.older} older than --since left out" if found.older else ""),
             etag=result.headers.get("etag"),
             last_modified=result.headers.get("last-modified"),
         )
@@ -284,7 +285,7 @@ class _Crawl:
     def _links(self, entry: FrontierEntry, result: Response) -> Found:
         cap = self.options.max_page_bytes
         if entry.kind != "section":
-            return from_xml(result.body, result.final_url, cap)
+            return from_xml(result.body, result.final_url, cap, self.options.since)
         site = self._site(entry)
         if site is not None:
             return from_section(result.body, result.final_url, site.article_pattern, site.domains)
