@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -19,6 +20,7 @@ from warta.batch.partition import read_partition, run_partition
 from warta.batch.plan import PLAN_FILE, Partition
 from warta.batch.shards import list_shards, read_shard
 from warta.cli import main
+from warta.crawl.archive import WarcArchive
 from warta.ingest import IngestOptions, ReadOptions, ingest, read_inputs
 from warta.store import open_store
 
@@ -186,3 +188,37 @@ def test_shards_go_to_an_fsspec_url(shards: Path) -> None:
     rows = list(read_shard("memory://warta-test/out", shard))
     assert len(rows) == result.records == PARTITION_SIZE
     assert [r["sha256"] for r in rows] == [r["sha256"] for r in read_shard(str(shards), str(shards / plan[0].name))]
+
+
+def test_a_multi_page_article_keeps_its_pages_through_a_shard(tmp_path: Path) -> None:
+    # A crawl's archive with a two-page article: the shard keeps both pages' bytes, and the
+    # store load makes holds the later page as ingest's does (raw_page_parts), for a reprocess.
+    url = "https://berita.example.id/2024/05/01/panjang"
+    pages = [page_bytes(page) for page in html_pages()[:2]]
+    archive = WarcArchive(tmp_path / "warc")
+    for page_url, body in zip((url, url + "?page=2"), pages, strict=True):
+        response = httpx.Response(200, headers={"content-type": "text/html"}, request=httpx.Request("GET", page_url))
+        archive.write(response, body)
+    archive.write_pages(url, [url, url + "?page=2"])
+    archive.close()
+    (warc,) = archive.files
+    result = run_partition(Partition(0, "warc", path=str(warc)), str(tmp_path / "shards"), ReadOptions())
+    assert result.records == 1
+    (row,) = read_shard(str(tmp_path / "shards"), str(tmp_path / "shards" / "part-00000.parquet"))
+    assert [part["url"] for part in row["more"]] == [url + "?page=2"]
+    with open_store(tmp_path / "load.db") as store:
+        assert load_shards(store, str(tmp_path / "shards")).ingested == 1
+        (article,) = store.articles()
+        assert store.raw_page(article.id).more == ((url + "?page=2", pages[1]),)
+
+
+def test_a_shard_written_before_the_more_column_still_loads(shards: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    old = tmp_path / "old"
+    old.mkdir()
+    for shard in list_shards(str(shards)):
+        table = pq.read_table(shard)
+        pq.write_table(table.drop(["more"]), old / Path(shard).name)
+    with open_store(tmp_path / "old.db") as store, open_store(tmp_path / "new.db") as new:
+        assert load_shards(store, str(old)).ingested == load_shards(new, str(shards)).ingested > 30

@@ -14,6 +14,9 @@ A row holds either a processed page or the problem of a bad record:
 ``article``    the :class:`warta.model.Article` as JSON (``Article.to_dict``)
 ``analysis``   the rest of the :class:`warta.model.Analysis` as JSON: sentences, mentions,
                entities, dates, quotes, events
+``more``       the following pages of a multi-page article (a crawl's archive groups them), each
+               ``{url, body}`` with the body zlib-compressed, in page order; empty for one page
+               (shards written before this column was added read as one page)
 ``problem``    the problem code of a bad record (``corrupt_warc``, ``not_a_page`` ...), else null
 ``detail``     what the problem was
 ============== ==================================================================================
@@ -63,15 +66,21 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("body", "binary"),
     ("article", "string"),
     ("analysis", "string"),
+    ("more", "pages"),
     ("problem", "string"),
     ("detail", "string"),
 )
 
 
+#: Columns newer shards have and older ones may lack (read as empty).
+_ADDED_LATER = frozenset({"more"})
+
+
 def _schema() -> Any:
     import pyarrow as pa
 
-    return pa.schema([(name, getattr(pa, kind)()) for name, kind in COLUMNS])
+    pages = pa.list_(pa.struct([("url", pa.string()), ("body", pa.binary())]))
+    return pa.schema([(name, pages if kind == "pages" else getattr(pa, kind)()) for name, kind in COLUMNS])
 
 
 def _dumps(value: Any) -> str:
@@ -103,6 +112,7 @@ def to_row(position: int, outcome: Processed | ReadProblem) -> dict[str, Any]:
         "body": zlib.compress(page.body, _ZLIB_LEVEL),
         "article": _dumps(article.to_dict()),
         "analysis": _dumps(analysis),
+        "more": [{"url": url, "body": zlib.compress(body, _ZLIB_LEVEL)} for url, body in page.more],
     }
 
 
@@ -119,6 +129,7 @@ def to_outcome(row: dict[str, Any]) -> Processed | ReadProblem:
         fetched_at=row["fetched_at"],
         hints=json.loads(row["hints"]) if row["hints"] else None,
         sha256=row["sha256"],
+        more=tuple((part["url"], zlib.decompress(part["body"])) for part in row.get("more") or ()),
     )
     return Processed(page, analysis, row["canonical_url"])
 
@@ -192,7 +203,7 @@ def read_shard(directory: str, shard: str) -> Iterator[dict[str, Any]]:
             parquet = pq.ParquetFile(stream)
         except Exception as exc:  # pyarrow raises ArrowInvalid and friends for a file that is not Parquet
             raise BatchError(f"{shard}: not a Parquet shard ({exc}); delete it and run warta batch again") from exc
-        missing = {name for name, _ in COLUMNS} - set(parquet.schema_arrow.names)
+        missing = {name for name, _ in COLUMNS if name not in _ADDED_LATER} - set(parquet.schema_arrow.names)
         if missing:
             raise BatchError(f"{shard}: not a warta shard (no column {', '.join(sorted(missing))})")
         for batch in parquet.iter_batches(batch_size=ROW_GROUP):
