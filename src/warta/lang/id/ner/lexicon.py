@@ -52,13 +52,14 @@ class Cues:
 class Gazetteer:
     """Lower-cased names and their kinds, matched greedily longest-first over a token list."""
 
-    __slots__ = ("_longest", "_names")
+    __slots__ = ("_names", "_sizes")
 
     def __init__(self, entries: Iterable[tuple[str, str]] = ()) -> None:
-        # (first token -> longest name starting with it) keeps the matcher to one dict probe for
-        # the great majority of tokens, which start no name at all.
+        # (first token -> the lengths of the names starting with it, longest first) keeps the
+        # matcher to one dict probe for the great majority of tokens, which start no name at
+        # all, and to the lengths some name has for the others.
         self._names: dict[tuple[str, ...], str] = {}
-        self._longest: dict[str, int] = {}
+        self._sizes: dict[str, tuple[int, ...]] = {}
         for kinds, name in entries:
             self.add(name.split(), kinds)
 
@@ -70,8 +71,9 @@ class Gazetteer:
         if old and kinds not in old.split("|"):
             kinds = "|".join(sorted({*old.split("|"), *kinds.split("|")}))
         self._names[key] = kinds
-        if len(key) > self._longest.get(key[0], 0):
-            self._longest[key[0]] = len(key)
+        sizes = self._sizes.get(key[0], ())
+        if len(key) not in sizes:
+            self._sizes[key[0]] = tuple(sorted((*sizes, len(key)), reverse=True))
 
     def __len__(self) -> int:
         return len(self._names)
@@ -79,14 +81,16 @@ class Gazetteer:
     def match(self, lowers: Sequence[str]) -> list[tuple[int, int, str]]:
         """Greedy longest-first matches as ``(start, end, kinds)``, end exclusive."""
         out: list[tuple[int, int, str]] = []
-        names, longest = self._names, self._longest
+        names, sizes = self._names, self._sizes
         n = len(lowers)
         end = 0  # tokens before this are inside a match already
         # Most tokens start no name: find the few that may in one pass, then try only those.
-        for i in [i for i, word in enumerate(lowers) if word in longest]:
+        for i in [i for i, word in enumerate(lowers) if word in sizes]:
             if i < end:
                 continue
-            for size in range(min(longest[lowers[i]], n - i), 0, -1):
+            for size in sizes[lowers[i]]:
+                if size > n - i:
+                    continue
                 kinds = names.get(tuple(lowers[i : i + size]))
                 if kinds is not None:
                     out.append((i, i + size, kinds))
