@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -126,16 +126,16 @@ class CrfModel:
 
     def emissions(self, features: Sequence[Sequence[str]]) -> Floats:
         """Summed state weights, one row per attribute list (unknown attributes weigh nothing)."""
-        flat: list[str] = []
-        starts: list[int] = []
-        for feats in features:
-            starts.append(len(flat))
-            flat += feats
-            flat.append("")  # never an attribute: keeps every slice non-empty for reduceat
-        if not starts:
+        if not features:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
+        sizes = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+        if sizes.min() == 0:  # reduceat needs non-empty slices: "" is never an attribute and weighs nothing
+            features = [[*feats, ""] for feats in features]
+            sizes += 1
+        flat = list(chain.from_iterable(features))
         ids = np.fromiter(map(self.index.get, flat, repeat(len(self.index))), dtype=np.int64, count=len(flat))
-        return np.add.reduceat(self.state[ids], np.array(starts), axis=0)
+        starts = np.cumsum(sizes) - sizes
+        return np.add.reduceat(self.state[ids], starts, axis=0)
 
     def best_paths(self, emissions: Floats, lengths: Sequence[int]) -> list[list[str]]:
         """Viterbi: the best label sequence of each sentence, its tokens' emission rows in order."""
