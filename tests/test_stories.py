@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from warta.analyze import analyze_article
 from warta.model import Analysis, Article
 from warta.stories import StoryClusterer, StorySettings, bcubed, single_link, story_id
+from warta.stories.vectors import norm
 
 from conftest import SHARED
 
@@ -72,6 +73,19 @@ def test_deterministic() -> None:
         return [s.to_dict() for s in clusterer.stories()]
 
     assert run() == run()
+
+
+def test_story_norms_follow_their_centroids() -> None:
+    """The per-story norm kept up to date as articles join equals the norm of the centroid."""
+    clusterer = StoryClusterer(StorySettings(threshold=0.05))  # low: stories take many articles
+    items = [FLOOD_1, FOOTBALL, FLOOD_2, FLOOD_LATER]
+    for round_ in range(5):
+        for i, item in enumerate(items):
+            clusterer.add(f"{round_}-{i}", item)
+    stories = list(clusterer._active.values())
+    assert any(len(s.articles) > 5 for s in stories)
+    for story in stories:
+        assert clusterer._norms[story.slot] == pytest.approx(norm(story.centroid), rel=1e-12)
 
 
 def test_window_closes_old_stories() -> None:

@@ -25,6 +25,7 @@ recent articles. The defaults and how they were tuned: docs/stories.md.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -184,10 +185,17 @@ class StoryClusterer:
         story.articles.append(key)
         story.members.append(vector)
         del story.members[: -self.settings.max_members]
+        # |c + v|^2 = |c|^2 + 2 c.v + |v|^2, from the terms of v alone: recomputing the norm over
+        # the whole centroid cost more as a story grew.
+        centroid, cross, square = story.centroid, 0.0, 0.0
         for term, value in vector.items():
-            story.centroid[term] = story.centroid.get(term, 0.0) + value
-        self._index.add(story.slot, vector, story.centroid)
-        self._norms[story.slot] = norm(story.centroid)
+            old = centroid.get(term, 0.0)
+            centroid[term] = old + value
+            cross += old * value
+            square += value * value
+        self._index.add(story.slot, vector, centroid)
+        length = float(self._norms[story.slot])
+        self._norms[story.slot] = math.sqrt(max(length * length + 2.0 * cross + square, 0.0))
         self._updates += 1
         self._updated[story.slot] = self._updates
         if when is not None:
