@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import timedelta
 from functools import cache
 
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 from warta.analyze import analyze_article
 from warta.model import Analysis, Article
-from warta.stories import StoryClusterer, StorySettings, bcubed, single_link, story_id
+from warta.stories import Assignment, StoryClusterer, StorySettings, bcubed, single_link, story_id
+from warta.stories.vectors import dot, norm
 
 from conftest import SHARED
 
@@ -47,6 +49,38 @@ FLOOD_LATER = analysis(
     "2025-07-10T06:00:00+07:00",
 )
 
+# Two decisions announced after one central-bank meeting, written for these tests: each report opens
+# with its own news and then repeats the same paragraph about the meeting.
+BANK_MEETING = (
+    "Rapat Dewan Gubernur Bank Sentral Nusantara berlangsung dua hari di Kotabaru dan dipimpin Gubernur "
+    "Hartono Wibisono. Rapat itu menimbang inflasi yang terkendali, nilai tukar rupiah yang bergejolak, "
+    "pertumbuhan kredit perbankan yang melambat dan ketidakpastian ekonomi global akibat perang dagang. "
+    "Para ekonom memperkirakan keputusan rapat dewan gubernur akan menenangkan pasar keuangan, sementara "
+    "pelaku usaha berharap kebijakan bank sentral tetap mendukung pertumbuhan ekonomi nasional tahun ini."
+)
+RATE_HOLD = analysis(
+    "Bank Sentral Nusantara Tahan Suku Bunga Acuan",
+    "Bank Sentral Nusantara menahan suku bunga acuan di level lima persen untuk bulan kelima berturut-turut. "
+    "Suku bunga deposit facility dan lending facility juga tidak berubah. Menurut gubernur, suku bunga yang "
+    "stabil diperlukan untuk menjaga rupiah dan menahan arus modal keluar, dan penurunan suku bunga baru "
+    "akan dipertimbangkan bila inflasi turun.\n" + BANK_MEETING,
+    "2025-06-18T09:00:00+07:00",
+)
+CARD_RELIEF = analysis(
+    "Keringanan Cicilan Kartu Kredit Diperpanjang Sampai Desember",
+    "Keringanan pembayaran tagihan kartu kredit diperpanjang sampai akhir Desember. Batas minimum "
+    "pembayaran tetap sepuluh persen dan denda keterlambatan tetap satu persen dari tagihan. Keringanan "
+    "itu semula berakhir bulan ini, tetapi penerbit kartu meminta perpanjangan karena banyak pemegang kartu "
+    "masih kesulitan membayar cicilan.\n" + BANK_MEETING,
+    "2025-06-18T09:30:00+07:00",
+)
+RATE_HOLD_2 = analysis(
+    "Suku Bunga Acuan Bank Sentral Nusantara Tetap Lima Persen",
+    "Suku bunga acuan Bank Sentral Nusantara tetap lima persen, begitu pula suku bunga deposit facility dan "
+    "lending facility.\nKeputusan itu diambil dalam rapat dewan gubernur di Kotabaru.",
+    "2025-06-18T10:00:00+07:00",
+)
+
 
 def test_same_event_joins_and_other_event_starts_a_story() -> None:
     clusterer = StoryClusterer()
@@ -72,6 +106,53 @@ def test_deterministic() -> None:
         return [s.to_dict() for s in clusterer.stories()]
 
     assert run() == run()
+
+
+def test_lead_tells_apart_two_decisions_of_one_meeting() -> None:
+    """On the whole text the two decisions look like one story (the meeting paragraph); the lead does not."""
+
+    def run(settings: StorySettings) -> list[Assignment]:
+        clusterer = StoryClusterer(settings)
+        stream = (("flood-1", FLOOD_1), ("football", FOOTBALL), ("flood-2", FLOOD_2))
+        stream += (("rate", RATE_HOLD), ("cards", CARD_RELIEF), ("rate-2", RATE_HOLD_2))
+        return [clusterer.add(key, item) for key, item in stream]
+
+    *_, rate, cards, rate_2 = run(StorySettings())
+    assert cards.new and not rate_2.new and rate_2.story == rate.story
+    *_, rate, cards, _ = run(StorySettings(lead_words=0))  # the same threshold, the whole text only
+    assert cards.story == rate.story
+
+
+@pytest.mark.parametrize("body_weight", [0.0, 0.3, 0.7])
+def test_text_vector_mixes_lead_and_whole_text_cosines(body_weight: float) -> None:
+    """u . v is (1 - body_weight) * (lead cosine) + body_weight * (whole-text cosine), and |u| = 1."""
+    items = [FLOOD_1, FOOTBALL, FLOOD_2, RATE_HOLD, CARD_RELIEF, RATE_HOLD_2]
+    mixed = StoryClusterer(StorySettings(body_weight=body_weight))
+    lead_only = StoryClusterer(StorySettings(body_weight=0.0))
+    whole_only = StoryClusterer(StorySettings(lead_words=0))
+    vectors = [
+        (mixed._text_vector(a.article), lead_only._text_vector(a.article), whole_only._text_vector(a.article))
+        for a in items
+    ]
+    for u, lead_u, whole_u in vectors:
+        assert norm(u) == pytest.approx(1.0)
+        assert not set(lead_u) & set(whole_u)  # lead words live in their own dimensions
+    for (u, lead_u, whole_u), (v, lead_v, whole_v) in itertools.combinations(vectors, 2):
+        expected = (1 - body_weight) * dot(lead_u, lead_v) + body_weight * dot(whole_u, whole_v)
+        assert dot(u, v) == pytest.approx(expected, abs=1e-12)
+
+
+def test_story_norms_follow_their_centroids() -> None:
+    """The per-story norm kept up to date as articles join equals the norm of the centroid."""
+    clusterer = StoryClusterer(StorySettings(threshold=0.05))  # low: stories take many articles
+    items = [FLOOD_1, FOOTBALL, FLOOD_2, RATE_HOLD, CARD_RELIEF, RATE_HOLD_2, FLOOD_LATER]
+    for round_ in range(5):
+        for i, item in enumerate(items):
+            clusterer.add(f"{round_}-{i}", item)
+    stories = list(clusterer._active.values())
+    assert any(len(s.articles) > 5 for s in stories)
+    for story in stories:
+        assert clusterer._norms[story.slot] == pytest.approx(norm(story.centroid), rel=1e-12)
 
 
 def test_window_closes_old_stories() -> None:
@@ -145,5 +226,5 @@ def _gold_run() -> dict[str, float]:
 def test_gold_bcubed_floor() -> None:
     """Floors a little under the measured F1 (benchmarks/stories.py writes the current numbers)."""
     scores = _gold_run()
-    assert scores["all"] >= 0.87
-    assert scores["held-out"] >= 0.93  # measured 0.949 (all: 0.891)
+    assert scores["all"] >= 0.90  # measured 0.919 (0.891 before the lead view)
+    assert scores["held-out"] >= 0.93  # measured 0.950

@@ -83,12 +83,12 @@ class CentroidIndex:
         else:
             out = np.zeros(self.slots)
         sparse: dict[int, float] = {}
-        postings = self._postings
+        get, postings = sparse.get, self._postings
         for word, value in vector.items():
             posting = postings.get(word)
             if posting:
                 for slot, weight in posting.items():
-                    sparse[slot] = sparse.get(slot, 0.0) + value * weight
+                    sparse[slot] = get(slot, 0.0) + value * weight
         if sparse:
             out[list(sparse)] += list(sparse.values())
         return out
