@@ -193,6 +193,28 @@ PRONOUNS = [
         ),
     ),
     Case(
+        "description-with-demonstrative-after-cue",
+        (
+            "“Anggaran itu harus diawasi,” kata Rahmat Hidayat kepada wartawan.",
+            "“Kami akan memanggil menteri pekan depan,” kata anggota Komisi II DPR itu.",
+        ),
+        (
+            {"speaker_name": "Rahmat Hidayat"},
+            {"speaker_name": "Rahmat Hidayat", "role": "anggota Komisi II DPR", "confidence": CONFIDENCE["pronoun"]},
+        ),
+    ),
+    Case(
+        "description-with-demonstrative-as-subject",
+        (
+            "“Anggaran itu harus diawasi,” kata Rahmat Hidayat kepada wartawan. "
+            "Politisi asal Bandung ini juga menilai bahwa program itu sudah tepat.",
+        ),
+        (
+            {"kind": "direct", "speaker_name": "Rahmat Hidayat"},
+            {"kind": "indirect", "speaker_name": "Rahmat Hidayat", "text": "program itu sudah tepat"},
+        ),
+    ),
+    Case(
         "kata-dia",
         ("Camat Cibinong Dedi Supriadi meninjau jembatan itu. “Jembatan ini harus segera diperbaiki,” kata dia.",),
         ({"cue": "kata", "speaker_name": "Dedi Supriadi", "speaker_text": "dia"},),
