@@ -390,6 +390,11 @@ MARKS = [
         ({"speaker_name": "Nadiem Makarim", "text": "Sekolah dibuka lagi Senin depan"},),
     ),
     Case(
+        "opening-mark-glued-after-a-full-stop",
+        ('Polisi menemukan modus baru."Tawaran itu datang lewat pesan singkat," kata Rina Marlina.',),
+        ({"kind": "direct", "speaker_name": "Rina Marlina", "text": "Tawaran itu datang lewat pesan singkat"},),
+    ),
+    Case(
         "nested-single-quotes",
         ("“Kami mendengar teriakan ‘tolong, tolong’ dari dalam rumah,” kata Agus Salim, warga setempat.",),
         (
