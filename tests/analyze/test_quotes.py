@@ -395,6 +395,14 @@ MARKS = [
         ({"kind": "direct", "speaker_name": "Rina Marlina", "text": "Tawaran itu datang lewat pesan singkat"},),
     ),
     Case(
+        "feed-lead-cut-mid-quote",
+        (
+            "Gempa susulan kembali mengguncang Kabupaten Alor pada Kamis.",
+            '"Ada dua kali gempa susulan. Jadi ...http://contoh.id/berita/1/gempa-alorBandara dibuka kembali',
+        ),
+        (),
+    ),
+    Case(
         "nested-single-quotes",
         ("“Kami mendengar teriakan ‘tolong, tolong’ dari dalam rumah,” kata Agus Salim, warga setempat.",),
         (
