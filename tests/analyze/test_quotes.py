@@ -335,6 +335,11 @@ INDIRECT = [
         ),
     ),
     Case(
+        "menurut-after-a-connective",
+        ("Harga beras di Pasar Induk turun pekan ini. Namun, menurut Bambang Wijaya, harga di daerah masih tinggi.",),
+        ({"kind": "indirect", "cue": "menurut", "speaker_name": "Bambang Wijaya", "text": "harga di daerah masih"},),
+    ),
+    Case(
         "kata-without-marks",
         ("Harga cabai diperkirakan naik menjelang Lebaran, kata Zulkifli Hasan.",),
         ({"kind": "indirect", "cue": "kata", "speaker_name": "Zulkifli Hasan", "text": "Harga cabai diperkirakan"},),
