@@ -193,6 +193,28 @@ PRONOUNS = [
         ),
     ),
     Case(
+        "description-with-demonstrative-after-cue",
+        (
+            "“Anggaran itu harus diawasi,” kata Rahmat Hidayat kepada wartawan.",
+            "“Kami akan memanggil menteri pekan depan,” kata anggota Komisi II DPR itu.",
+        ),
+        (
+            {"speaker_name": "Rahmat Hidayat"},
+            {"speaker_name": "Rahmat Hidayat", "role": "anggota Komisi II DPR", "confidence": CONFIDENCE["pronoun"]},
+        ),
+    ),
+    Case(
+        "description-with-demonstrative-as-subject",
+        (
+            "“Anggaran itu harus diawasi,” kata Rahmat Hidayat kepada wartawan. "
+            "Politisi asal Bandung ini juga menilai bahwa program itu sudah tepat.",
+        ),
+        (
+            {"kind": "direct", "speaker_name": "Rahmat Hidayat"},
+            {"kind": "indirect", "speaker_name": "Rahmat Hidayat", "text": "program itu sudah tepat"},
+        ),
+    ),
+    Case(
         "kata-dia",
         ("Camat Cibinong Dedi Supriadi meninjau jembatan itu. “Jembatan ini harus segera diperbaiki,” kata dia.",),
         ({"cue": "kata", "speaker_name": "Dedi Supriadi", "speaker_text": "dia"},),
@@ -313,6 +335,11 @@ INDIRECT = [
         ),
     ),
     Case(
+        "menurut-after-a-connective",
+        ("Harga beras di Pasar Induk turun pekan ini. Namun, menurut Bambang Wijaya, harga di daerah masih tinggi.",),
+        ({"kind": "indirect", "cue": "menurut", "speaker_name": "Bambang Wijaya", "text": "harga di daerah masih"},),
+    ),
+    Case(
         "kata-without-marks",
         ("Harga cabai diperkirakan naik menjelang Lebaran, kata Zulkifli Hasan.",),
         ({"kind": "indirect", "cue": "kata", "speaker_name": "Zulkifli Hasan", "text": "Harga cabai diperkirakan"},),
@@ -366,6 +393,19 @@ MARKS = [
         "closing-mark-as-opener",
         ("”Sekolah dibuka lagi Senin depan,” kata Nadiem Makarim.",),
         ({"speaker_name": "Nadiem Makarim", "text": "Sekolah dibuka lagi Senin depan"},),
+    ),
+    Case(
+        "opening-mark-glued-after-a-full-stop",
+        ('Polisi menemukan modus baru."Tawaran itu datang lewat pesan singkat," kata Rina Marlina.',),
+        ({"kind": "direct", "speaker_name": "Rina Marlina", "text": "Tawaran itu datang lewat pesan singkat"},),
+    ),
+    Case(
+        "feed-lead-cut-mid-quote",
+        (
+            "Gempa susulan kembali mengguncang Kabupaten Alor pada Kamis.",
+            '"Ada dua kali gempa susulan. Jadi ...http://contoh.id/berita/1/gempa-alorBandara dibuka kembali',
+        ),
+        (),
     ),
     Case(
         "nested-single-quotes",

@@ -3,7 +3,8 @@
 News text uses curly marks (“…”), straight ones ("…"), doubled ASCII marks (``…'' and ''…''),
 and often a closing mark as an opener too (”…”): PFSA-ID's Kompas text and several sites do.
 A mark's role is read from its neighbours: glued to the word after it and not to the one
-before, it opens; glued to the word before, it closes; “ „ and `` always open.
+before, it opens; glued to the word before, it closes (unless no quote is open and it sits
+between a sentence's final stop and a word: `mereka."Tawaran` opens); “ „ and `` always open.
 
 A quotation that is still open at the end of its paragraph continues into the next paragraph
 only when its paragraph ends a sentence and the next one starts with an opening mark (the
@@ -67,6 +68,8 @@ def _role(text: str, start: int, end: int, is_open: bool) -> str:
     glued_after = not after.isspace()
     if glued_after and not glued_before:
         return "open"
+    if glued_after and not is_open and before in ".!?" and after.isalnum():
+        return "open"  # 'modus mereka."Tawaran …': a sentence ended, the space before the quote was lost
     if glued_before:
         return "close"
     return "close" if is_open else "open"  # spaces on both sides: whatever balances

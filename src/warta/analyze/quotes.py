@@ -39,6 +39,8 @@ _CUE_AFTER: Final = re.compile(r"[\s,.—–-]*([^\W\d_][\w’'-]*)")
 _LEAD_VERB: Final = re.compile(r"([^\W\d_][\w’'-]*)\s*[:,]?\s*$")
 _LEAD_KATA: Final = re.compile(r"(?:^|[\s(])([Kk]ata|[Uu]jar|[Mm]enurut)\s+([^“”\"„]{1,120}?)\s*[,:]\s*$")
 _WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
+# An ellipsis glued to what follows: a feed lead cut mid-sentence, then its link ("Jika ...http://…").
+_CUT: Final = re.compile(r"(?:\.\.\.|…)\S")
 # How far after a closing mark its attribution may sit (characters): "…,” kata juru bicara
 # Dewan Keamanan Nasional AS, John Kirby" fits; longer tails are the next sentence.
 ATTRIBUTION_REACH: Final = 220
@@ -358,6 +360,8 @@ class _FieldQuotes:
         else:
             cue = None
             fields_, confidence = self.continued(q)
+            if not q.closed and not fields_ and _CUT.search(self.text, q.inner_start, q.inner_end):
+                return None  # a feed's lead cut mid-quote ("Jika ...http://…"): its words and speaker are lost
             span = (q.start, q.end)
         if not q.closed:
             confidence *= 0.5
@@ -380,18 +384,26 @@ class _FieldQuotes:
 
     # -- indirect speech ------------------------------------------------------------------------------
 
+    def _is_connective(self, word: re.Match[str], following: re.Match[str]) -> bool:
+        """A sentence's first word before "menurut" that only links it to the last one ("Tapi", "Namun,")."""
+        between = self.text[word.end() : following.start()]
+        named = any(m.start < word.end() and word.start() < m.end for m in self.mentions)
+        return not named and not between.strip(" ,") and word.group()[:1].isupper()
+
     def indirect_in(self, start: int, end: int) -> None:
         words = list(_WORD.finditer(self.text, start, end))
         if not words:
             return
-        first = words[0].group().casefold()
-        if first == "menurut":
-            comma = self.text.find(",", words[0].end(), end)
+        opener = words[0]
+        if len(words) > 1 and words[1].group() == "menurut" and self._is_connective(words[0], words[1]):
+            opener = words[1]  # "Tapi menurut Google, …", "Namun, menurut Andi, …"
+        if opener.group().casefold() == "menurut":
+            comma = self.text.find(",", opener.end(), end)
             if comma > 0:
-                speaker, _ = phrase_after(self.text, words[0].end(), comma, self.mentions)
+                speaker, _ = phrase_after(self.text, opener.end(), comma, self.mentions)
                 if speaker is not None:
                     fields_, confidence = self.speaker_fields(speaker, "subject", start)
-                    self.add(comma + 1, end, "indirect", words[0].group(), fields_, confidence)
+                    self.add(comma + 1, end, "indirect", opener.group(), fields_, confidence)
                 return
         for word in words[1:]:
             low = word.group().casefold()

@@ -116,6 +116,10 @@ def _speaker_in(text: str, start: int, end: int, mentions: Sequence[Mention], *,
             if words and all(w[:1].isupper() for w in words) and not _inside(here, *chunk):
                 role = text[chunks[0][0] : chunks[0][1]] if _reads_like_role(text[slice(*chunks[0])], here) else None
                 return Speaker(text=" ".join(words), role=role, affiliation=_affiliation(_inside(here, *chunks[0])))
+    if not people:  # "kata politisi Partai Hanura itu": someone named before, described again
+        described = _described(text, chunks, after_cue=after_cue)
+        if described is not None:
+            return described
     if not people:  # an organisation speaks when the phrase starts with it ("kata Polri", "Kemenkes menegaskan")
         people = [m for m in here if m.label in ("ORG", "LOC") and any(c[0] == m.start for c in chunks)]
     if not people:
@@ -140,6 +144,33 @@ def _speaker_in(text: str, start: int, end: int, mentions: Sequence[Mention], *,
         role=role or None,
         affiliation=_affiliation([m for m in role_mentions if m is not name]),
     )
+
+
+def _described(text: str, chunks: Sequence[tuple[int, int]], *, after_cue: bool) -> Speaker | None:
+    """A description ending with a demonstrative stands for the last speaker, like a pronoun.
+
+    After a cue the phrase's first chunk must end with it ("kata anggota Komisi IX DPR itu");
+    before a verb the last chunk must hold it among its last three words ("Pria berusia 44
+    tahun ini bahkan menyatakan"; "Wakil rakyat dari …, itu juga menilai", where the
+    description is the chunk before). The description is the role, as written.
+    """
+    position = 0 if after_cue else len(chunks) - 1
+    words = _words(text, *chunks[position])
+    if not words:
+        return None
+    demonstratives = speech_cues().demonstratives
+    tail = words[-1:] if after_cue else words[-3:]
+    at = next((i for i in range(len(tail) - 1, -1, -1) if text[slice(*tail[i])].casefold() in demonstratives), None)
+    if at is None:
+        return None
+    stop = tail[at][0]
+    role_start = chunks[position][0]
+    if stop == role_start and position > 0:  # "…, itu juga menilai": the chunk before describes
+        role_start, stop = chunks[position - 1]
+    role = text[role_start:stop].strip(" ,")
+    if not role or role.casefold().split()[0] in speech_cues().pronouns:
+        return None
+    return Speaker(text=text[role_start : tail[at][1]].strip(" ,"), pronoun=True, role=role)
 
 
 def _unnamed(text: str, chunk: tuple[int, int], mentions: Sequence[Mention]) -> Speaker | None:

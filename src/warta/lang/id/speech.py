@@ -19,7 +19,17 @@ from warta.errors import ConfigurationError
 __all__ = ["SpeechCues", "speech_cues"]
 
 DATA_FILE: Final = Path(__file__).resolve().parent / "data" / "speech.toml"
-_KEYS: Final = ("after", "reporting", "indirect", "according", "pronouns", "phrase_stops", "role_words", "title_words")
+_KEYS: Final = (
+    "after",
+    "reporting",
+    "indirect",
+    "according",
+    "pronouns",
+    "demonstratives",
+    "phrase_stops",
+    "role_words",
+    "title_words",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +42,7 @@ class SpeechCues:
     indirect: frozenset[str]  # reporting verbs that make indirect speech without "bahwa"
     according: tuple[str, ...]
     pronouns: frozenset[str]
+    demonstratives: frozenset[str]  # "politisi Partai Hanura itu": a description pointing back
     phrase_stops: frozenset[str]
     role_words: frozenset[str]
     title_words: frozenset[str]  # "bertajuk", "bertema": the quotation after them is a title
@@ -76,6 +87,7 @@ def speech_cues(path: Path = DATA_FILE) -> SpeechCues:
         indirect=frozenset(lists["indirect"]),
         according=tuple(lists["according"]),
         pronouns=frozenset(lists["pronouns"]),
+        demonstratives=frozenset(lists["demonstratives"]),
         phrase_stops=frozenset(lists["phrase_stops"]),
         role_words=frozenset(lists["role_words"]),
         title_words=frozenset(lists["title_words"]),
