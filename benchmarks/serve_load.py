@@ -240,7 +240,7 @@ NOTES = """Notes. **One client at a time** (the service time) every endpoint is 
 search.** The clients send without pause, so 20 requests are always
 waiting and each waits behind the others: latency is about 20 / throughput, whatever the endpoint,
 and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator included.
-Articles alone reach about 740 requests/s (p95 within the target); a search costs about 7 ms of
+Articles alone reach 610-750 requests/s from run to run (p95 within the target); a search costs about 7 ms of
 server time (one client: p50 7 ms), so the mix reaches about 360, and each server process handling
 one request at a time puts a few searches in front of an article now and then (the p95, 80-100 ms).
 The load generator is aiohttp (0.24 ms of CPU a request, measured from /proc and getrusage); with
