@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import warta
-from warta.analyze.linking import entity_key, link_mentions
+from warta.analyze.linking import entity_key, link_mentions, nickname_links
 from warta.model import Entity, Mention
 
 from conftest import SAMPLES
@@ -335,3 +335,54 @@ def test_never_crashes(spec: list[tuple[str, str, str, int]]) -> None:
         if after.key is not None:
             assert after.key.startswith(after.label.lower() + ":")
     assert len({e.key for e in entities}) == len(entities)
+
+
+def _people_in(text: str, names: list[str]) -> list[Mention]:
+    """PER mentions of ``names`` at every place they occur in ``text`` (one body paragraph)."""
+    found = [
+        Mention(m.start(), m.end(), name, "PER", "body")
+        for name in names
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "person", "nickname"),
+    [
+        (  # the nickname in the next sentence, about the last full name
+            "Hal ini diungkapkan oleh Muhammad Buldansyah, Wakil Presiden Direktur PT Hutchison 3 Indonesia. "
+            "Pria yang akrab disapa Dani ini mengatakan pasar data tumbuh. Menurut Dani, operator siap.",
+            ["Muhammad Buldansyah", "Dani"],
+            "per:muhammad-buldansyah",
+            "Dani",
+        ),
+        (  # apposition
+            "Psikolog Klinis Anna Surti Ariani yang akrab disapa Nina menyoroti hal itu. Nina menambahkan ...",
+            ["Anna Surti Ariani", "Nina"],
+            "per:anna-surti-ariani",
+            "Nina",
+        ),
+        (  # "biasa dipanggil", a title between
+            "Bambang Sutrisno, yang biasa dipanggil Pak Bams, membuka acara. Kata Pak Bams, acara ini rutin.",
+            ["Bambang Sutrisno", "Pak Bams"],
+            "per:bambang-sutrisno",
+            "Bams",  # the title is stripped, as from every person's name
+        ),
+    ],
+)
+def test_a_nickname_the_article_gives_joins_its_person(text: str, names: list[str], person: str, nickname: str) -> None:
+    mentions = _people_in(text, names)
+    nicknames = nickname_links([("body", 0, text)], mentions)
+    linked, entities = link_mentions(mentions, nicknames=nicknames)
+    assert {m.key for m in linked} == {person}
+    (entity,) = entities
+    assert entity.key == person and nickname in entity.aliases and entity.mentions == len(mentions)
+
+
+def test_a_nickname_with_no_full_name_before_it_stays_its_own_person() -> None:
+    text = "Seorang pria yang akrab disapa Paman Abu mendadak pingsan. Budi Santoso lalu menolongnya."
+    mentions = _people_in(text, ["Paman Abu", "Budi Santoso"])
+    assert nickname_links([("body", 0, text)], mentions) == {}  # the only full name comes after the phrase
+    _, entities = link_mentions(mentions, nicknames={})
+    assert {e.key for e in entities} == {"per:paman-abu", "per:budi-santoso"}

@@ -21,7 +21,11 @@ Pertahanan", "Dr.", "Hj.", from ``[honorifics]`` in the alias table):
    Jong-un" = "Kim Jong Un" = "Kim Jongun". When a short name fits several full names, the one
    mentioned most recently before it wins; if none was mentioned before it, the most frequent
    one; if that is a tie, the short name is left as its own entity rather than guessed.
-4. Otherwise the mention is its own entity, by kind and folded name. When the model gave one
+4. **Nicknames the article gives**: "Muhammad Buldansyah, … . Pria yang akrab disapa Dani ini
+   mengatakan" or "Anna Surti Ariani yang akrab disapa Nina": the person named after "(yang) akrab
+   / biasa disapa / dipanggil" is the person of the nearest full name before it in the same field
+   (:func:`nickname_links`), and every mention of the nickname joins that person.
+5. Otherwise the mention is its own entity, by kind and folded name. When the model gave one
    name different kinds in one article, the majority kind (ties: the first) is used for all.
 
 The canonical name of an entity found in the article is its fullest spelling (most words, then
@@ -34,13 +38,13 @@ import hashlib
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from warta.lang.id.aliases import AliasTable, Honorifics, default_aliases, match_form
 from warta.model import FIELDS, Entity, Mention
 
-__all__ = ["ENTITY_LABELS", "entity_key", "link_mentions"]
+__all__ = ["ENTITY_LABELS", "entity_key", "link_mentions", "nickname_links"]
 
 ENTITY_LABELS = ("PER", "ORG", "LOC")
 
@@ -50,6 +54,11 @@ _DEFINITION = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[^()]{1,15})\)$")
 _DEFINITION_GAPS = (1, 2)
 # Shortest word of a full name a short person mention may stand for ("Un" yes, "J" no).
 _MIN_NAME_WORD = 2
+# "… yang akrab disapa Dani", "biasa dipanggil Nina": the name right after is a nickname.
+_NICKNAME = re.compile(r"\b(?:akrab|biasa|kerap|sering)\s+(?:di(?:sapa|panggil))\s+", re.IGNORECASE)
+# How far before the nickname phrase its full name may be, and how far after it the nickname starts.
+_NICKNAME_REACH = 400
+_NICKNAME_GAP = 5
 
 
 def entity_key(label: str, name: str) -> str:
@@ -163,9 +172,44 @@ def _reading_order(mention: Mention) -> tuple[int, int, int]:
     return (rank, mention.index, mention.start)
 
 
-def link_mentions(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Entity]]:
+def nickname_links(fields: Iterable[tuple[str, int, str]], mentions: Sequence[Mention]) -> dict[int, int]:
+    """Nicknames the article introduces, as ``{nickname mention: full-name mention}`` (positions in
+    ``mentions``), from each field's ``(field, index, text)``.
+
+    The nickname is the PER mention starting right after "akrab disapa" (a title such as "Pak"
+    may come between); its person is the nearest PER mention of two or more words ending before
+    the phrase in the same field, at most :data:`_NICKNAME_REACH` characters back.
+    """
+    out: dict[int, int] = {}
+    for field_name, index, text in fields:
+        people = sorted(
+            (i for i, m in enumerate(mentions) if m.label == "PER" and (m.field, m.index) == (field_name, index)),
+            key=lambda i: mentions[i].start,
+        )
+        for phrase in _NICKNAME.finditer(text):
+            nick = next((i for i in people if 0 <= mentions[i].start - phrase.end() <= _NICKNAME_GAP), None)
+            full = next(
+                (
+                    i
+                    for i in reversed(people)
+                    if mentions[i].end <= phrase.start()
+                    and phrase.start() - mentions[i].end <= _NICKNAME_REACH
+                    and len(mentions[i].text.split()) >= 2
+                ),
+                None,
+            )
+            if nick is not None and full is not None:
+                out[nick] = full
+    return out
+
+
+def link_mentions(
+    mentions: Sequence[Mention], *, nicknames: Mapping[int, int] | None = None
+) -> tuple[list[Mention], list[Entity]]:
     """Link one article's PER/ORG/LOC mentions: the same mentions (input order) with ``key`` and
-    ``canonical`` set, and the entities in order of first mention. Other labels pass unchanged."""
+    ``canonical`` set, and the entities in order of first mention. Other labels pass unchanged.
+
+    ``nicknames`` maps a nickname's mention to its person's mention (:func:`nickname_links`)."""
     table = default_aliases()
     linker = _Linker()
     order = sorted(
@@ -203,7 +247,23 @@ def link_mentions(mentions: Sequence[Mention]) -> tuple[list[Mention], list[Enti
         assigned[i] = group
 
     _join_short_names(assigned, order)
+    _join_nicknames(assigned, nicknames or {})
     return _results(mentions, names, assigned, order)
+
+
+def _join_nicknames(assigned: dict[int, _Group], nicknames: Mapping[int, int]) -> None:
+    """Rule 4: every mention of a nickname's own entity moves to the person it names."""
+    for nick, full in nicknames.items():
+        group, person = assigned.get(nick), assigned.get(full)
+        if group is None or person is None or group is person or group.canonical is not None:
+            continue
+        if group.label != "PER" or person.label != "PER":
+            continue
+        for i, other in list(assigned.items()):
+            if other is group:
+                assigned[i] = person
+                person.positions.extend(group.positions)
+                group.positions = []
 
 
 def _majority_labels(mentions: Sequence[Mention], names: dict[int, str]) -> dict[int, str]:

@@ -165,11 +165,11 @@ class Link:
     assigns: frozenset[str] = frozenset({"entities"})
 
     def __call__(self, doc: Analysis) -> Analysis:
-        from warta.analyze.linking import link_mentions
+        from warta.analyze.linking import link_mentions, nickname_links
 
         named = [m for m in doc.mentions if m.label in ("PER", "ORG", "LOC")]
         others = [m for m in doc.mentions if m.label not in ("PER", "ORG", "LOC")]
-        linked, entities = link_mentions(named)
+        linked, entities = link_mentions(named, nicknames=nickname_links(_fields(doc.article), named))
         ordered = sorted([*linked, *others], key=_reading_order)
         return replace(doc, mentions=tuple(ordered), entities=tuple(entities))
 
