@@ -85,6 +85,27 @@ Matches = tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]
 OFFSETS = (0, -1, 1, -2, 2)
 
 
+def left_context(prev: str | None, lower: str, case: str) -> list[str]:
+    """A token's features with the word before it (``prev``, lower case; None at a sentence's start)."""
+    if prev is None:
+        return [f"-1w|w=<s>|{lower}", "bos", "bos|c=" + case]
+    return [f"-1w|w={prev}|{lower}", f"-1w|c={prev}|{case}"]
+
+
+def right_context(lower: str, following: str | None) -> list[str]:
+    """A token's features with the word after it (lower case; None at a sentence's end)."""
+    return ["eos"] if following is None else [f"w|+1w={lower}|{following}"]
+
+
+def mark_matches(
+    out: list[list[str]], gazetteer: list[tuple[int, int, str]], names: list[tuple[int, int, str]]
+) -> list[list[str]]:
+    """``out`` with the gazetteer's and the training names' marks added (most tokens get none)."""
+    _mark(out, gazetteer, "g")
+    _mark(out, names, "n")
+    return out
+
+
 def _mark(out: list[list[str]], matches: list[tuple[int, int, str]], prefix: str) -> None:
     """Add B-/I- features of each match to the tokens it covers, and to the tokens either side."""
     last = len(out) - 1
@@ -173,25 +194,13 @@ class FeatureExtractor:
         ``matches`` are the sentence's :meth:`matches`, when the caller has them already.
         """
         n = len(words)
-        out: list[list[str]] = []
-        prev = "<s>"
-        for i, word in enumerate(words):
-            lower = word.lower
-            if i == 0:
-                feats = [f"-1w|w=<s>|{lower}", "bos", "bos|c=" + word.case]
-            else:
-                feats = [f"-1w|w={prev}|{lower}", f"-1w|c={prev}|{word.case}"]
-            if i == n - 1:
-                feats.append("eos")
-            else:
-                feats.append(f"w|+1w={lower}|{words[i + 1].lower}")
-            out.append(feats)
-            prev = lower
-        # Gazetteer matches mark the tokens they cover and their neighbours (most tokens: none).
+        out = [
+            left_context(words[i - 1].lower if i else None, word.lower, word.case)
+            + right_context(word.lower, words[i + 1].lower if i < n - 1 else None)
+            for i, word in enumerate(words)
+        ]
         gazetteer, names = matches if matches is not None else self.matches([w.lower for w in words])
-        _mark(out, gazetteer, "g")
-        _mark(out, names, "n")
-        return out
+        return mark_matches(out, gazetteer, names)
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """All features of every token of one sentence (word-level and context)."""

@@ -9,7 +9,15 @@ import numpy as np
 
 from warta.lang.id.ner.conll import label_spans, repair_iob2
 from warta.lang.id.ner.crf import CrfModel, Floats
-from warta.lang.id.ner.features import OFFSETS, FeatureExtractor
+from warta.lang.id.ner.features import (
+    OFFSETS,
+    FeatureExtractor,
+    Matches,
+    WordFeatures,
+    left_context,
+    mark_matches,
+    right_context,
+)
 from warta.lang.id.ner.neural import NeuralModel
 
 # Sentences longer than this are tagged in windows of this many tokens. Real sentences are far
@@ -24,6 +32,12 @@ BATCH = 256
 # Distinct words whose weight sums are kept (5 x 7 float32 each, so about 14 MB); the table
 # starts over when a very long stream of new words fills it.
 MAX_WORDS = 100_000
+# Distinct word pairs whose context weights are kept (7 float32 each, about 8 MB with the keys'
+# overhead beside them); the table starts over when it is full.
+MAX_PAIRS = 200_000
+
+# A context pair: (word before or None, word, its case class) or (word, word after or None).
+Pairs = tuple[str | None, str, str] | tuple[str, str | None]
 
 
 class Tagger:
@@ -37,8 +51,10 @@ class Tagger:
 
     Speed: the weights of a word's word-level features are summed once per distinct word and
     position (own, one before, one after, two before, two after) and kept in a table, so a
-    token's score is five table rows plus its few context features (the network caches its
-    first layer the same way).
+    token's score is five table rows plus its context (the network caches its first layer the
+    same way). The context features are kept the same way, per distinct pair of words: the pair a
+    token makes with the word before it and the one with the word after it, two more rows; only
+    gazetteer marks, which few tokens have, are summed each time.
     """
 
     def __init__(
@@ -55,6 +71,8 @@ class Tagger:
         self._neural = neural.for_labels(self._model.labels) if neural is not None else None
         if self._neural is not None:
             self._model = replace(self._model, transition=self._model.transition + self._neural.transition)
+        self._pairs: dict[Pairs, int] = {}
+        self._pair_table = np.zeros((4096, len(self._model.labels)), dtype=np.float32)
         self._rows: dict[str, int] = {}
         self._table = np.zeros((1024, len(OFFSETS), len(self._model.labels)), dtype=np.float32)
 
@@ -94,14 +112,52 @@ class Tagger:
         lengths = [len(tokens) for tokens in sentences]
         words = [[word(t) for t in tokens] for tokens in sentences]
         matches = [extractor.matches([w.lower for w in ws]) for ws in words]
-        scores = self._model.emissions(
-            [feats for ws, found in zip(words, matches, strict=True) for feats in extractor.context(ws, found)]
-        )
+        scores = self._context_scores(words, matches)
         if len(flat_tokens):
             scores += self._word_scores(flat_tokens, lengths)
             if self._neural is not None:
                 scores += self._neural.emissions(sentences, matches, extractor.cues, extractor.clusters)
         return self._model.best_paths(scores, lengths)
+
+    def _context_scores(self, words: Sequence[Sequence[WordFeatures]], matches: Sequence[Matches]) -> Floats:
+        """Each token's share of the context features: the pair it makes with the word before it,
+        the pair with the word after it (weights summed once per distinct pair and kept, as for
+        single words) and its gazetteer marks (summed for the few tokens that have any)."""
+        pairs = self._pairs
+        left: list[tuple[str | None, str, str]] = []
+        right: list[tuple[str, str | None]] = []
+        for ws in words:
+            last = len(ws) - 1
+            for i, word in enumerate(ws):
+                left.append((ws[i - 1].lower if i else None, word.lower, word.case))
+                right.append((word.lower, ws[i + 1].lower if i < last else None))
+        new_left = [key for key in dict.fromkeys(left) if key not in pairs]
+        new_right = [key for key in dict.fromkeys(right) if key not in pairs]
+        if new_left or new_right:
+            if len(pairs) + len(new_left) + len(new_right) > MAX_PAIRS:
+                pairs.clear()
+                new_left, new_right = list(dict.fromkeys(left)), list(dict.fromkeys(right))
+            features = [left_context(*key) for key in new_left] + [right_context(*key) for key in new_right]
+            self._pair_table = _append_rows(
+                self._pair_table, len(pairs), self._model.emissions(features), [*new_left, *new_right], pairs
+            )
+        table = self._pair_table
+        scores: Floats = table[np.fromiter(map(pairs.__getitem__, left), dtype=np.int64, count=len(left))]
+        scores += table[np.fromiter(map(pairs.__getitem__, right), dtype=np.int64, count=len(right))]
+        marked: list[int] = []
+        marks: list[list[str]] = []
+        offset = 0
+        for ws, (gazetteer, names) in zip(words, matches, strict=True):
+            if gazetteer or names:
+                found = mark_matches([[] for _ in ws], gazetteer, names)
+                for k, feats in enumerate(found):
+                    if feats:
+                        marked.append(offset + k)
+                        marks.append(feats)
+            offset += len(ws)
+        if marked:
+            scores[marked] += self._model.emissions(marks)
+        return scores
 
     def _word_scores(self, tokens: list[str], lengths: Sequence[int]) -> Floats:
         """Each token's share of the word-level features: its own and its neighbours' rows."""
@@ -139,6 +195,19 @@ class Tagger:
         self._table[start:needed] = self._model.emissions(features).reshape(len(words), len(OFFSETS), -1)
         for k, w in enumerate(words, start=start):
             self._rows[w] = k
+
+
+def _append_rows(table: Floats, used: int, rows: Floats, keys: list[Pairs], index: dict[Pairs, int]) -> Floats:
+    """``rows`` stored after the ``used`` rows of ``table`` (grown when full), ``keys`` indexed to them."""
+    needed = used + len(rows)
+    if needed > len(table):
+        grown = np.zeros((max(needed, 2 * len(table)), table.shape[1]), dtype=np.float32)
+        grown[:used] = table[:used]
+        table = grown
+    table[used:needed] = rows
+    for k, key in enumerate(keys, start=used):
+        index[key] = k
+    return table
 
 
 def spans(tokens: Sequence[str], labels: Sequence[str]) -> list[tuple[int, int, str]]:
