@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from warta.crawl.discover import WIB, from_section, from_xml, parse_feed_date
+from warta.crawl.discover import from_section, from_xml, parse_feed_date
 from warta.crawl.sites import all_sites, site_named
+from warta.extract.dates import WIB
 
 from conftest import GOLDEN
 

@@ -10,20 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree, html
 
 from warta.errors import InputError
+from warta.extract.dates import WIB
 from warta.extract.sources import gunzip
 from warta.publishers import host_in
 
-__all__ = ["BROKEN_FEED", "WIB", "Found", "from_section", "from_xml", "parse_feed_date"]
+__all__ = ["BROKEN_FEED", "Found", "from_section", "from_xml", "parse_feed_date"]
 
 BROKEN_FEED = "broken_feed"
-WIB = timezone(timedelta(hours=7))
 _XML_PARSER_OPTIONS = {"recover": True, "resolve_entities": False, "no_network": True, "huge_tree": False}
 
 

@@ -61,7 +61,10 @@ from typing import Final, NamedTuple
 
 from warta.lang.id.calendar import DAY_NAMES, MONTHS, OFFSETS, WEEKDAYS_ID
 
-__all__ = ["DAY_NAMES", "MONTHS", "OFFSETS", "WEEKDAYS_ID", "parse_date", "to_utc"]
+__all__ = ["DAY_NAMES", "MONTHS", "OFFSETS", "WEEKDAYS_ID", "WIB", "parse_date", "to_utc"]
+
+#: Western Indonesian Time, UTC+7: the zone a date or date-time without one is read in.
+WIB: Final = timezone(timedelta(hours=7))
 
 
 _MIN_YEAR: Final = 1990

@@ -8,10 +8,11 @@ LIKE patterns have their wildcards escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from warta.errors import QueryError
+from warta.extract.dates import WIB
 
 __all__ = [
     "MAX_LIMIT",
@@ -28,7 +29,6 @@ MAX_LIMIT = 1000
 #: How deep ``offset`` paging may go: SQLite still walks the rows it skips, so a deep page costs
 #: what all the pages before it cost; past this, narrow the filters (a date window) instead.
 MAX_OFFSET = 100_000
-_WIB = timezone(timedelta(hours=7))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def utc_bound(value: str, *, end: bool = False) -> tuple[str, bool]:
         parsed += timedelta(days=1)
         exclusive = True
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=_WIB)
+        parsed = parsed.replace(tzinfo=WIB)
     return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), exclusive
 
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from warta import __version__
-from warta.extract.dates import to_utc
+from warta.extract.dates import WIB, to_utc
 from warta.model import Analysis, Article
 from warta.store.findings import delete_findings, write_findings
 from warta.store.records import AddResult, PageRecord, sha256_hex
@@ -19,7 +19,6 @@ __all__ = ["PIPELINE_VERSION", "insert_article", "now", "published_utc", "replac
 
 #: Written on every article so ``warta reprocess`` can tell which ones an older pipeline made.
 PIPELINE_VERSION = f"warta {__version__}"
-_WIB = timezone(timedelta(hours=7))
 # zlib level 6 (the default): raw HTML shrinks about 5x at ~1 ms a page; level 9 gains ~2 % for 3x the time.
 _ZLIB_LEVEL = 6
 
@@ -39,7 +38,7 @@ def published_utc(published: str | None) -> str | None:
             day = datetime.fromisoformat(published.strip())
         except ValueError:
             return None
-        instant = (day if day.tzinfo else day.replace(tzinfo=_WIB)).astimezone(UTC)
+        instant = (day if day.tzinfo else day.replace(tzinfo=WIB)).astimezone(UTC)
     return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
