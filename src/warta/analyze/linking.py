@@ -259,11 +259,10 @@ def _join_nicknames(assigned: dict[int, _Group], nicknames: Mapping[int, int]) -
             continue
         if group.label != "PER" or person.label != "PER":
             continue
-        for i, other in list(assigned.items()):
+        for i, other in assigned.items():
             if other is group:
                 assigned[i] = person
-                person.positions.extend(group.positions)
-                group.positions = []
+        person.positions.extend(group.positions)
 
 
 def _majority_labels(mentions: Sequence[Mention], names: dict[int, str]) -> dict[int, str]:

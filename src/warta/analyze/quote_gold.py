@@ -23,12 +23,11 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from warta.analyze.quote_scoring import same_speaker
-from warta.model import Article, Quote
+from warta.model import FIELDS, Article, Quote
 
 __all__ = ["FIELDS", "FORMS", "KINDS", "GoldQuote", "GoldScore", "field_texts", "locate", "score_gold"]
 
 KINDS: Final = ("direct", "indirect")
-FIELDS: Final = ("title", "description", "caption", "body")
 FORMS: Final = (
     "after",
     "before",

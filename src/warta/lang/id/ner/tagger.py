@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -38,6 +39,7 @@ MAX_PAIRS = 200_000
 
 # A context pair: (word before or None, word, its case class) or (word, word after or None).
 Pairs = tuple[str | None, str, str] | tuple[str, str | None]
+K = TypeVar("K", str, Pairs)
 
 
 class Tagger:
@@ -138,9 +140,8 @@ class Tagger:
                 pairs.clear()
                 new_left, new_right = list(dict.fromkeys(left)), list(dict.fromkeys(right))
             features = [left_context(*key) for key in new_left] + [right_context(*key) for key in new_right]
-            self._pair_table = _append_rows(
-                self._pair_table, len(pairs), self._model.emissions(features), [*new_left, *new_right], pairs
-            )
+            keys: list[Pairs] = [*new_left, *new_right]
+            self._pair_table = _append_rows(self._pair_table, len(pairs), self._model.emissions(features), keys, pairs)
         table = self._pair_table
         scores: Floats = table[np.fromiter(map(pairs.__getitem__, left), dtype=np.int64, count=len(left))]
         scores += table[np.fromiter(map(pairs.__getitem__, right), dtype=np.int64, count=len(right))]
@@ -185,23 +186,16 @@ class Tagger:
         return scores
 
     def _add_words(self, words: list[str]) -> None:
-        start = len(self._rows)
-        needed = start + len(words)
-        if needed > len(self._table):
-            grown = np.zeros((max(needed, 2 * len(self._table)), *self._table.shape[1:]), dtype=np.float32)
-            grown[:start] = self._table[:start]
-            self._table = grown
         features = [group for w in words for group in self._extractor.word(w)[: len(OFFSETS)]]
-        self._table[start:needed] = self._model.emissions(features).reshape(len(words), len(OFFSETS), -1)
-        for k, w in enumerate(words, start=start):
-            self._rows[w] = k
+        rows = self._model.emissions(features).reshape(len(words), len(OFFSETS), -1)
+        self._table = _append_rows(self._table, len(self._rows), rows, words, self._rows)
 
 
-def _append_rows(table: Floats, used: int, rows: Floats, keys: list[Pairs], index: dict[Pairs, int]) -> Floats:
+def _append_rows(table: Floats, used: int, rows: Floats, keys: Sequence[K], index: dict[K, int]) -> Floats:
     """``rows`` stored after the ``used`` rows of ``table`` (grown when full), ``keys`` indexed to them."""
     needed = used + len(rows)
     if needed > len(table):
-        grown = np.zeros((max(needed, 2 * len(table)), table.shape[1]), dtype=np.float32)
+        grown = np.zeros((max(needed, 2 * len(table)), *table.shape[1:]), dtype=np.float32)
         grown[:used] = table[:used]
         table = grown
     table[used:needed] = rows
