@@ -13,7 +13,7 @@ error SQLite still raised, with the query in the message, never an ``sqlite3`` e
 
 **Ranking window.** FTS5 scores every match before it hands out the best (about 1.2 µs each), so
 a word found in a fifth of a 200,000-article store costs 50-150 ms however few hits are asked
-for. A query expected to match more than ``SearchQuery.rank_window`` articles (10,000 by default;
+for. A query expected to match more than ``SearchQuery.rank_window`` articles (2,000 by default;
 the estimate is the document count of its rarest required term, from the FTS5 vocabulary) is
 therefore ranked among its most recently stored matches only: the newest rows that should hold
 about that many. If that window gives fewer hits than asked for (a narrow filter), it is widened
