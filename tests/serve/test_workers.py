@@ -1,5 +1,6 @@
-"""``warta serve --workers``: a socket per worker on one port, each making asyncio turn Nagle's
-algorithm off; the workers share the connections and stop with the server."""
+"""``warta serve --workers``: the parent accepts on a TCP socket (so asyncio turns Nagle's algorithm
+off) and hands each connection to the worker holding the fewest; the workers share the connections
+evenly and stop with the server."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import socket
 import time
 from pathlib import Path
 
-from warta.serve.workers import listening_socket, listening_sockets
+from warta.serve.workers import Dispatcher, listening_socket
 
 from serve_store import sample_store, serving
 
@@ -47,29 +48,68 @@ def test_a_socket_without_its_protocol_does_not() -> None:
     assert asyncio.run(_nodelay_of_accepted(sock)) == 0
 
 
-def test_each_worker_gets_its_own_socket_on_one_port() -> None:
-    sockets = listening_sockets("127.0.0.1", 0, 3)
+def _received(channel: socket.socket) -> int:
+    """How many connections the parent handed over ``channel`` (closing them)."""
+    count = 0
+    channel.setblocking(False)  # (recv_fds leaves out its flags argument before Python 3.12)
+    while True:
+        try:
+            _, fds, _, _ = socket.recv_fds(channel, 16, 1)
+        except BlockingIOError:
+            return count
+        for fd in fds:
+            handed = socket.socket(fileno=fd)
+            assert handed.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+            handed.close()
+            count += 1
+
+
+def test_the_dispatcher_hands_each_connection_to_the_worker_with_fewest() -> None:
+    listener = listening_socket("127.0.0.1", 0)
+    listener.listen(16)
+    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(3)]
+    dispatcher = Dispatcher(listener, [ours for ours, _ in pairs])
+    port = listener.getsockname()[1]
+    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(7)]
     try:
-        ports = {s.getsockname()[1] for s in sockets}
-        assert len(sockets) == 3 and len(ports) == 1 and 0 not in ports
-        assert all(s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT) for s in sockets)
-        assert all(s.proto == socket.IPPROTO_TCP for s in sockets)
+        time.sleep(0.1)
+        dispatcher.accept()
+        assert [_received(theirs) for _, theirs in pairs] == [3, 2, 2]
+        assert dispatcher.open == [3, 2, 2]
+        # Worker 0 reports two closed connections: it now holds the fewest and gets the next one; then
+        # all hold two, and the one handed fewest so far (worker 1 before 2) gets the one after.
+        pairs[0][1].send(b"-")
+        pairs[0][1].send(b"-")
+        assert dispatcher.closed(0) and dispatcher.closed(0)
+        assert dispatcher.open == [1, 2, 2]
+        clients += [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+        time.sleep(0.1)
+        dispatcher.accept()
+        assert [_received(theirs) for _, theirs in pairs] == [1, 1, 0]
+        assert dispatcher.open == [2, 3, 2]
+        # A worker whose end has closed is reported as gone.
+        pairs[2][1].close()
+        assert not dispatcher.closed(2)
     finally:
-        for s in sockets:
-            s.close()
+        for conn in clients:
+            conn.close()
+        listener.close()
+        for ours, theirs in pairs:
+            ours.close()
+            theirs.close()
 
 
 def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
     with serving(sample_store(), "--workers", "2") as (base, server):
         port = int(base.rsplit(":", 1)[1])
         children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
-        # 40 kept-open connections: the kernel spreads them over the two workers' sockets.
+        # 40 kept-open connections: the parent hands them out evenly.
         held = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
         time.sleep(0.5)
         owners = sorted((len(_established(child, port)) for child in children), reverse=True)
         for conn in held:
             conn.close()
-        assert sum(owners) == 40 and owners[1] >= 5, owners  # two workers, each with a fair share
+        assert owners == [20, 20], owners  # two workers, each with half
     assert server.returncode == 0  # stopped by SIGTERM, cleanly
     for child in children:
         status = Path(f"/proc/{child}/status")

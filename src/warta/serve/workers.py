@@ -1,64 +1,195 @@
 """Running the server in several processes (``warta serve --workers N``).
 
-Each worker process gets a listening socket of its own, all bound to the same port with
-``SO_REUSEPORT``, so the kernel spreads new connections over the workers. With one socket shared
-by every worker (uvicorn's ``workers=N``), the worker that woke first accepted every pending
-connection at once (asyncio accepts a whole backlog per wake-up): kept-alive clients piled onto one
-process while the other idled, and the load benchmark's runs came out at either about 190 or about
-350 requests/s depending on how a burst of 20 connections happened to land (benchmarks/serve_load.py).
+**One accepting process, connections handed out evenly.** The parent process listens on the port,
+accepts each connection and passes it (its file descriptor, over a Unix socket pair) to the worker
+holding the fewest open connections; each worker tells the parent when one of its connections
+closes. Kept-alive clients therefore end up spread evenly over the workers, however they arrive.
+Two earlier ways left them uneven, and a worker holding more connections answers each of them later:
 
-The sockets are bound with ``IPPROTO_TCP``: uvicorn's own binding, ``socket.socket(family)``,
-leaves the protocol 0, and asyncio turns Nagle's algorithm off (``TCP_NODELAY``) only on sockets
-whose protocol says TCP, so every answer on a kept-alive connection waited for the client's delayed
-ACK (44 ms for a 2 ms request).
+- one listening socket shared by every worker (uvicorn's ``workers=N``): the worker that woke first
+  accepted every pending connection at once (asyncio accepts a whole backlog per wake-up), and the
+  load benchmark's runs came out at either about 190 or about 350 requests/s depending on how a burst
+  of 20 connections landed (benchmarks/serve_load.py);
+- a ``SO_REUSEPORT`` socket per worker: the kernel picks a worker by a hash of the connection's
+  addresses, so 20 connections split 13/7 or 12/8 as often as 10/10, and the busier worker's clients
+  waited about a third longer.
 
-The workers are forked children running uvicorn's ``Server`` on their socket; the parent waits,
-and on Ctrl-C or SIGTERM stops them (each finishes its requests in flight). A worker that dies is
-not restarted: the parent then stops the others and exits with an error, so a supervisor (systemd,
-a container runtime) can restart the whole server.
+The sockets are TCP sockets by protocol (``IPPROTO_TCP``): uvicorn's own binding,
+``socket.socket(family)``, leaves the protocol 0, and asyncio turns Nagle's algorithm off
+(``TCP_NODELAY``) only on sockets whose protocol says TCP, so every answer on a kept-alive connection
+waited for the client's delayed ACK (44 ms for a 2 ms request). The parent sets ``TCP_NODELAY`` on
+each connection it accepts as well.
+
+The workers are forked children running uvicorn's ``Server`` without a listening socket of their
+own. On Ctrl-C or SIGTERM the parent stops accepting and stops them (each finishes its requests in
+flight). A worker that dies is not restarted: the parent then stops the others and exits with an
+error, so a supervisor (systemd, a container runtime) can restart the whole server.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
+import selectors
 import signal
 import socket
 import sys
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
 from warta.errors import ConfigurationError
 
-__all__ = ["listening_socket", "listening_sockets", "run_workers"]
+__all__ = ["Dispatcher", "listening_socket", "run_workers"]
 
 #: What each worker process imports and calls to build its app (settings come through the environment).
 APP_FACTORY = "warta.serve.app:app_from_environment"
 
+#: What a worker sends the parent when one of its connections has closed.
+_CLOSED = b"-"
 
-def listening_socket(host: str, port: int, *, reuse_port: bool = False) -> socket.socket:
-    """A TCP socket bound to ``host:port`` (with ``SO_REUSEPORT`` when asked), inheritable."""
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket (by protocol number, see the module docstring) bound to ``host:port``."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    if reuse_port:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind((host, port))
-    sock.set_inheritable(True)
     return sock
 
 
-def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
-    """``count`` sockets on one port (port 0: the first one's), for one worker each."""
-    first = listening_socket(host, port, reuse_port=True)
-    chosen = first.getsockname()[1]
-    return [first, *(listening_socket(host, chosen, reuse_port=True) for _ in range(count - 1))]
+class Dispatcher:
+    """The parent's side: accepts connections on ``listener`` and hands each to the worker (one
+    ``channel`` each, a ``SOCK_SEQPACKET`` Unix socket) with the fewest open connections; among
+    equals, the one handed fewest so far."""
+
+    def __init__(self, listener: socket.socket, channels: list[socket.socket]) -> None:
+        self.listener = listener
+        self.channels = channels
+        self.open = [0] * len(channels)
+        self.handed = [0] * len(channels)
+        self.listener.setblocking(False)
+
+    def choose(self) -> int:
+        return min(range(len(self.channels)), key=lambda n: (self.open[n], self.handed[n]))
+
+    def accept(self) -> None:
+        """Hand out every connection waiting to be accepted."""
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:  # out of file descriptors, a connection reset before accept, ...
+                print(f"warta serve: could not accept a connection: {exc}", file=sys.stderr)
+                return
+            with conn:
+                if conn.family in (socket.AF_INET, socket.AF_INET6):
+                    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                worker = self.choose()
+                socket.send_fds(self.channels[worker], [b"c"], [conn.fileno()])
+            self.open[worker] += 1
+            self.handed[worker] += 1
+
+    def closed(self, worker: int) -> bool:
+        """Count the closes ``worker`` reported; False when its channel has closed (it ended)."""
+        try:
+            message = self.channels[worker].recv(64)
+        except (BlockingIOError, InterruptedError):
+            return True
+        if not message:
+            return False
+        self.open[worker] = max(0, self.open[worker] - message.count(_CLOSED))
+        return True
+
+    def run(self, sentinels: list[int]) -> None:
+        """Dispatch until a worker ends (its process ``sentinel`` becomes readable) or the wait is
+        interrupted (KeyboardInterrupt or another exception raised by a signal handler)."""
+        self.listener.listen(2048)
+        with selectors.DefaultSelector() as selector:
+            selector.register(self.listener, selectors.EVENT_READ, None)
+            for n, channel in enumerate(self.channels):
+                channel.setblocking(False)
+                selector.register(channel, selectors.EVENT_READ, n)
+            for sentinel in sentinels:
+                selector.register(sentinel, selectors.EVENT_READ, -1)
+            while True:
+                for key, _ in selector.select():
+                    if key.data is None:
+                        self.accept()
+                    elif key.data == -1 or not self.closed(key.data):
+                        return
 
 
-def _serve(config: uvicorn.Config, sock: socket.socket) -> None:
-    uvicorn.Server(config).run(sockets=[sock])
+class _HandedServer(uvicorn.Server):
+    """uvicorn's server taking the connections the parent accepted (over ``channel``) instead of
+    listening itself, and telling the parent when each one closes."""
+
+    def __init__(self, config: uvicorn.Config, channel: socket.socket) -> None:
+        super().__init__(config)
+        self._channel = channel
+        self._connecting: set[asyncio.Task[None]] = set()  # held so they are not collected midway
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=[])  # the app's lifespan and the server's state; no listener
+        self._channel.setblocking(False)
+        asyncio.get_running_loop().add_reader(self._channel.fileno(), self._receive)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        asyncio.get_running_loop().remove_reader(self._channel.fileno())
+        await super().shutdown(sockets)
+
+    def _receive(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                message, fds, _, _ = socket.recv_fds(self._channel, 16, 1)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError:
+                message, fds = b"", []
+            if not message and not fds:  # the parent has gone: stop
+                loop.remove_reader(self._channel.fileno())
+                self.should_exit = True
+                return
+            for fd in fds:
+                task = loop.create_task(self._connect(socket.socket(fileno=fd)))
+                self._connecting.add(task)
+                task.add_done_callback(self._connecting.discard)
+
+    async def _connect(self, sock: socket.socket) -> None:
+        try:
+            await asyncio.get_running_loop().connect_accepted_socket(self._protocol, sock)
+        except OSError:
+            sock.close()
+            self._report_closed()
+
+    def _protocol(self) -> asyncio.Protocol:
+        config = self.config
+        make: Any = config.http_protocol_class  # built as uvicorn's own startup builds it
+        protocol: Any = make(config=config, server_state=self.server_state, app_state=self.lifespan.state)
+        lost = protocol.connection_lost
+
+        def connection_lost(exc: Exception | None) -> None:
+            lost(exc)
+            self._report_closed()
+
+        protocol.connection_lost = connection_lost
+        return protocol  # type: ignore[no-any-return]
+
+    def _report_closed(self) -> None:
+        with contextlib.suppress(OSError):  # the parent has gone: the worker stops on reading that
+            self._channel.send(_CLOSED)
+
+
+def _serve(config: uvicorn.Config, channel: socket.socket, others: list[socket.socket]) -> None:
+    for other in others:
+        other.close()  # the parent's ends and the listener stay with the parent
+    _HandedServer(config, channel).run()
 
 
 class _Stop(Exception):
@@ -71,29 +202,33 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 
 def run_workers(db: str, *, host: str, port: int, workers: int, immutable: bool) -> None:
     """Serve the store at ``db`` with ``workers`` uvicorn processes until interrupted."""
-    if not hasattr(socket, "SO_REUSEPORT") or "fork" not in multiprocessing.get_all_start_methods():
-        raise ConfigurationError("--workers above 1 needs SO_REUSEPORT and fork (Linux, BSD, macOS); use --workers 1")
+    if not hasattr(socket, "send_fds") or "fork" not in multiprocessing.get_all_start_methods():
+        raise ConfigurationError("--workers above 1 needs Unix sockets and fork (Linux, BSD, macOS); use --workers 1")
     os.environ["WARTA_SERVE_DB"] = db
     os.environ["WARTA_SERVE_IMMUTABLE"] = "1" if immutable else ""
     config = uvicorn.Config(APP_FACTORY, factory=True, host=host, port=port, log_level="warning", server_header=False)
-    sockets = listening_sockets(host, port, workers)
+    listener = listening_socket(host, port)
+    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(workers)]
+    parent_ends = [ours for ours, _ in pairs]
     context = multiprocessing.get_context("fork")
     children = [
-        context.Process(target=_serve, args=(config, sock), name=f"warta-serve-{n}") for n, sock in enumerate(sockets)
+        context.Process(target=_serve, args=(config, theirs, [listener, *parent_ends]), name=f"warta-serve-{n}")
+        for n, (_, theirs) in enumerate(pairs)
     ]
     previous = signal.signal(signal.SIGTERM, _stop)
     failed = False
     try:
         for child in children:
             child.start()
-        for sock in sockets:
-            sock.close()  # the workers hold them now
-        multiprocessing.connection.wait([child.sentinel for child in children])
+        for _, theirs in pairs:
+            theirs.close()  # the workers hold them now
+        Dispatcher(listener, parent_ends).run([child.sentinel for child in children])
         failed = True  # a worker ended on its own
     except (KeyboardInterrupt, _Stop):
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
+        listener.close()
         for child in children:
             if child.is_alive():
                 child.terminate()  # SIGTERM: uvicorn finishes the requests in flight
@@ -102,6 +237,8 @@ def run_workers(db: str, *, host: str, port: int, workers: int, immutable: bool)
             if child.is_alive():
                 child.kill()
                 child.join()
+        for channel in parent_ends:
+            channel.close()
     if failed:
         print("warta serve: a worker process stopped; the server stops with it", file=sys.stderr)
         raise SystemExit(1)
