@@ -73,3 +73,31 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
     db.write_bytes(b"these are my notes, not a database\n" * 200)
     with pytest.raises(StoreError, match="not a warta store"):
         open_store(db)
+
+
+def test_cards_take_the_first_image_from_its_column_and_migration_5_fills_it(tmp_path: Path) -> None:
+    """Migration 0005 copies the first image's URL out of article_json into ``articles.image``,
+    which the cards of lists read (and new writes fill)."""
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    for number, _, sql in migrations():
+        if number <= 4:
+            for statement in statements(sql):
+                conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO raw_pages (id, sha256, kind, source, body, size) VALUES (1, 'a', 'html', 'a.html', x'00', 1),"
+        " (2, 'b', 'html', 'b.html', x'00', 1)"
+    )
+    with_image = '{"images": [{"url": "https://x.example/a.jpg", "caption": null, "credit": null}]}'
+    conn.executemany(
+        "INSERT INTO articles (id, raw_page_id, title, text, article_json, text_sha256, pipeline_version, ingested_at)"
+        " VALUES (?, ?, ?, 'teks', ?, ?, '1', '2024-06-18T00:00:00Z')",
+        [(1, 1, "Dengan gambar", with_image, "s1"), (2, 2, "Tanpa gambar", '{"images": []}', "s2")],
+    )
+    conn.commit()
+    conn.close()
+    with open_store(db) as store:
+        cards = {card.title: card.image for card in store.latest(limit=10)}
+    assert cards == {"Dengan gambar": "https://x.example/a.jpg", "Tanpa gambar": None}
+    assert sqlite3.connect(db).execute("PRAGMA user_version").fetchone()[0] == latest_version() >= 5

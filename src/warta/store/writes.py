@@ -60,6 +60,7 @@ def _article_columns(article: Article, canonical_url: str | None) -> dict[str, A
         "language": article.language,
         "text": text,
         "article_json": json.dumps(article_json, ensure_ascii=False),
+        "image": article.images[0].url if article.images else None,
         "text_sha256": sha256_hex(text.encode("utf-8")),
         "pipeline_version": PIPELINE_VERSION,
     }
