@@ -76,7 +76,7 @@ def request_mix(db: Path, count: int, seed: int) -> list[tuple[str, str]]:
     )]
     df: Counter[str] = Counter()
     for (text,) in conn.execute(f"SELECT text FROM articles WHERE id IN ({','.join('?' * 500)})", ids[:500]):
-        df.update(set(_WORD.findall(text.casefold())))
+        df.update(sorted(set(_WORD.findall(text.casefold()))))  # sorted: set order follows the hash seed
     ranked = [w for w, _ in df.most_common()]
     common = [w for w in ranked[30:400] if len(w) >= 4]
     rare = sorted(w for w, n in df.items() if n == 1 and len(w) >= 5)

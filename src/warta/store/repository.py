@@ -34,7 +34,7 @@ from warta.store.queries import list_quotes, list_stories, story_exists
 from warta.store.records import AddResult, PageRecord, SearchHit, SearchQuery, StoredArticle, StoreSummary
 from warta.store.results import EntityCount, EntityProfile, QuoteHit, QuoteQuery, StoryRow
 from warta.store.schema import connect, connect_immutable
-from warta.store.search import TermCounts, search
+from warta.store.search import WindowStarts, search
 from warta.store.writes import PIPELINE_VERSION, insert_article, now, page_parts, replace_article
 
 __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
@@ -46,7 +46,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self._conn = conn
-        self._term_counts = TermCounts()  # word counts that size search's ranking window
+        self._window_starts = WindowStarts()  # where words' search ranking windows start
         self.path = path
 
     def __enter__(self) -> Store:
@@ -317,7 +317,7 @@ class Store:
         """Full-text search with filters, best first (see :mod:`warta.store.search`)."""
         chosen = SearchQuery(query) if isinstance(query, str) else query
         self._check_story(chosen.story)
-        return search(self._conn, chosen, self._term_counts)
+        return search(self._conn, chosen, self._window_starts)
 
     def summary(self) -> StoreSummary:
         """Counts over the whole store."""

@@ -30,7 +30,6 @@ from importlib import resources
 from pathlib import Path
 
 from warta.errors import StoreError
-from warta.store.search import create_term_table
 
 __all__ = ["BUSY_TIMEOUT_MS", "connect", "connect_immutable", "latest_version", "migrate", "migrations", "statements"]
 
@@ -98,8 +97,6 @@ def connect_immutable(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version == latest_version():
-            create_term_table(conn)  # search's temp table, made before the connection turns query-only
         conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
