@@ -5,11 +5,15 @@ evenly and stop with the server."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import socket
 import time
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from warta.serve.app import SERVER_GC_THRESHOLD, create_app
 from warta.serve.workers import Dispatcher, listening_socket
 
 from serve_store import sample_store, serving
@@ -133,3 +137,17 @@ def _established(pid: int, port: int) -> list[str]:
         if int(local.split(":")[1], 16) == port and state == "01" and inode in inodes:
             found.append(inode)
     return found
+
+
+def test_a_server_process_freezes_its_startup_objects_and_collects_young_ones_less_often() -> None:
+    threshold = gc.get_threshold()
+    try:
+        with TestClient(create_app(sample_store(), immutable=True)) as client:  # a library's app: untouched
+            assert client.get("/api/articles?limit=1").status_code == 200
+            assert gc.get_threshold() == threshold
+        with TestClient(create_app(sample_store(), immutable=True, server_process=True)) as client:
+            assert client.get("/api/articles?limit=1").status_code == 200
+            assert gc.get_threshold()[0] == SERVER_GC_THRESHOLD and gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

@@ -38,7 +38,9 @@ def serve_command(db: str, host: str, port: int, immutable: bool, workers: int) 
     from warta.serve import create_app
 
     try:
-        app = create_app(db, token=os.environ.get("WARTA_API_TOKEN") or None, immutable=immutable)
+        app = create_app(
+            db, token=os.environ.get("WARTA_API_TOKEN") or None, immutable=immutable, server_process=workers == 1
+        )
     except WartaError as exc:
         fail(exc)
     click.echo(f"warta: serving {db} at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", err=True)

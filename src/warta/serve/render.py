@@ -102,6 +102,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # package data: no file check (os.stat) for each template on each page
         )
         self.env.filters["http_url"] = http_url
         self.env.filters["urlpart"] = _quote
