@@ -71,20 +71,26 @@ def request_mix(db: Path, count: int, seed: int) -> list[tuple[str, str]]:
     conn = _readonly(db)
     top = conn.execute("SELECT max(id) FROM articles").fetchone()[0]
     drawn = rng.sample(range(1, top + 1), min(top, 3000))
-    ids = [i for (i,) in conn.execute(
-        f"SELECT id FROM articles WHERE duplicate_of IS NULL AND id IN ({','.join('?' * len(drawn))})", drawn
-    )]
+    ids = [
+        i
+        for (i,) in conn.execute(
+            f"SELECT id FROM articles WHERE duplicate_of IS NULL AND id IN ({','.join('?' * len(drawn))})", drawn
+        )
+    ]
     df: Counter[str] = Counter()
     for (text,) in conn.execute(f"SELECT text FROM articles WHERE id IN ({','.join('?' * 500)})", ids[:500]):
         df.update(sorted(set(_WORD.findall(text.casefold()))))  # sorted: set order follows the hash seed
     ranked = [w for w, _ in df.most_common()]
     common = [w for w in ranked[30:400] if len(w) >= 4]
     rare = sorted(w for w, n in df.items() if n == 1 and len(w) >= 5)
-    names = [name for (name,) in conn.execute(
-        "SELECT e.canonical FROM entities e JOIN mentions m ON m.entity_key = e.key "
-        "WHERE m.article_id IN (" + ",".join("?" * 300) + ") GROUP BY e.key ORDER BY count(*) DESC LIMIT 200",
-        ids[:300],
-    )]
+    names = [
+        name
+        for (name,) in conn.execute(
+            "SELECT e.canonical FROM entities e JOIN mentions m ON m.entity_key = e.key "
+            "WHERE m.article_id IN (" + ",".join("?" * 300) + ") GROUP BY e.key ORDER BY count(*) DESC LIMIT 200",
+            ids[:300],
+        )
+    ]
     conn.close()
     queries = [
         lambda: rng.choice(common),
@@ -236,41 +242,42 @@ One client: {alone["requests_per_second"]} requests/s, {alone["errors"]} errors.
 
 
 NOTES = """Notes. **One client at a time** (the service time) every endpoint is within the target.
-**Under 20 clients the target is met for the article endpoints alone and not for the mix with
-search.** The clients send without pause, so 20 requests are always
-waiting and each waits behind the others: latency is about 20 / throughput, whatever the endpoint,
-and p95 <= 50 ms needs about 400 requests/s on these two cores, the load generator included.
-Articles alone reach 610-750 requests/s from run to run (p95 within the target); a search costs about 7 ms of
-server time (one client: p50 7 ms), so the mix reaches about 360, and each server process handling
-one request at a time puts a few searches in front of an article now and then (the p95, 80-100 ms).
-The load generator is aiohttp (0.24 ms of CPU a request, measured from /proc and getrusage); with
-httpx (1.6 ms) it took a sixth of the cores from the server: articles-only 375 requests/s, p95 53 ms.
+The clients send without pause, so 20 requests are always waiting, each behind the others in its
+server process: latency is about 20 / throughput whatever the endpoint, and p95 <= 50 ms needs about
+550-600 requests/s on these two cores, the load generator included (aiohttp: 0.24 ms of CPU a
+request; httpx took 1.6 ms, a sixth of the cores).
 
-**Runs were bimodal** with one listening socket shared by the two processes: the 20 keep-alive
-connections were accepted by whichever process woke first (asyncio accepts every pending
-connection at once), so in some runs one process held most of them. Five runs in a row: mixed 335,
-184, 193, 355 and 343 requests/s, articles-only 672, 658, 407, 732 and 677 (api_article p95 46, 59,
-53, 40, 53 ms). Each worker now has its own `SO_REUSEPORT` socket and the kernel spreads the
-connections (warta.serve.workers): three runs in a row, mixed 348, 361 and 366 requests/s (api_search
-p95 97, 85, 85 ms), articles-only 722, 730 and 754 (api_article p95 37, 35, 33 ms).
+**Today (2026-11-27, second session): the mix went from 326-366 requests/s (p95 85-97 ms) to
+589-601 (p95 45-50 ms).** Three runs in a row before the last: 592, 589 and 601 requests/s, the
+highest endpoint p95 49.4, 49.5 and 45.7 ms; the target is met, with little to spare. What did it,
+each measured as server CPU a request (`--workers 1`, 4 clients) or in this benchmark:
 
-What changed today, measured with `--workers 1` and 20 clients on article requests: the routes and
-their dependencies were plain `def`, so FastAPI ran each in its thread pool (two hops a request) and
-20 requests in flight fought over the GIL: 8.25 ms of server CPU an article request, 130
-requests/s. They are `async def` now and run on the event loop one at a time per process (SQLite
-calls of a few ms; `--workers N` gives the parallelism): 2.55 ms of server CPU, 343 requests/s,
-p95 340 -> 67 ms. Related articles are counted and ranked in one SQL statement (1.67 -> 1.19 ms an
-article, same results on 200 articles). Search ranks a very common word among its 10,000 most
-recently stored matches (docs/store.md): the single common words that took 150-250 ms ("bahwa",
-"sementara") now take about 15-25 ms. What remains for the mix: search's own cost (FTS5 scores every
-match of the window, about 1.2 us each) and the per-request overhead of the HTTP stack.
+- *Connections spread evenly.* With a `SO_REUSEPORT` socket per worker the kernel hashed the 20
+  kept-alive connections onto the two workers 13/7 or 12/8 as often as 10/10, and the busier
+  worker's clients waited a third longer. The parent process now accepts and hands each connection
+  to the worker holding the fewest (warta.serve.workers): mixed 326-366 -> 518-523 requests/s.
+- *Search's ranking window* (docs/store.md): a word in more than 2,000 articles (was 10,000) is
+  ranked among its newest 2,000 matches: 7.7 -> 4.4 ms of server CPU a search request. Where that
+  window starts is found by walking the word's newest matches (0.2 ms) instead of counting all
+  of them in the FTS5 vocabulary (1-15 ms the first time a word is searched).
+- *Related articles* hand only their first 50 ranked candidates to Python, and cards read the
+  image URL from a column instead of `json_extract` over the article's JSON: 1.3 -> 0.8 ms a
+  lookup, the same answers for 400 articles.
+- *The garbage collector*: a full collection walked the 115,000 objects alive since startup and
+  held up every request queued behind it for about 90 ms, three times in 2,000 requests; a server
+  process now freezes its startup objects (`gc.freeze`) and collects young objects every 10,000
+  allocations: 0.13 ms of collection a request instead of 0.31-0.38.
 
-Found and fixed by this benchmark earlier: related articles counted every article naming a common
-entity (100-270 ms an article, now a bounded pool, docs/serve.md); `--workers` served kept-alive
-connections with Nagle's algorithm on (uvicorn bound its socket without the TCP protocol number, so
-asyncio did not set TCP_NODELAY: a 44 ms floor on every request; warta.serve.workers); HTTP is parsed
-by httptools, not pure-Python h11 (5.0 -> 3.7 ms of server CPU an article request); the server's
-connections memory-map the store."""
+What remains is SQLite's own work: FTS5 scores each match in the window (about 1.2 us each) after
+reading the whole list of articles holding each query word to weigh it (BM25's IDF, about 23 ns an
+article: 2 ms for "indonesia"), and the page templates (0.5 ms for a page of results).
+
+Found and fixed by this benchmark before: the routes ran in FastAPI's thread pool and 20 requests in
+flight fought over the GIL (8.25 -> 2.55 ms of server CPU an article request); related articles
+counted every article naming a common entity (100-270 ms an article, now a bounded pool,
+docs/serve.md); kept-alive connections ran with Nagle's algorithm on (a 44 ms floor on every
+request: uvicorn bound its socket without the TCP protocol number); HTTP is parsed by httptools,
+not pure-Python h11 (5.0 -> 3.7 ms a request); the server's connections memory-map the store."""
 
 
 def main(argv: list[str] | None = None) -> int:
