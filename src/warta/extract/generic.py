@@ -30,11 +30,6 @@ def generic_paragraphs(doc: Any, url: str | None) -> list[str]:
             include_images=False,
             include_links=False,
             favor_precision=False,
-            # Without trafilatura's fallback extractors (readability, jusText, its baseline), which
-            # it runs to compare with its own result: a third less extraction time on pages without
-            # a profile, and body F1 on the ScrapingHub set 0.960 -> 0.962 (Indonesian pages 0.983,
-            # unchanged; docs/benchmarks.md "Article extraction").
-            fast=True,
             deduplicate=False,
             output_format="txt",
             with_metadata=False,
