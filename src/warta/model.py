@@ -11,7 +11,7 @@ An article owns its text: ``text`` is the paragraphs joined by blank lines, so l
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -195,9 +195,12 @@ class RawPage:
 FIELDS = ("title", "description", "caption", "body")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token: ``text == field_text[start:end]``."""
+class Token(NamedTuple):
+    """A token: ``text == field_text[start:end]``.
+
+    A named tuple rather than a frozen dataclass like the rest of the model: an article makes
+    thousands, and a frozen dataclass takes twice as long to make (tokenising the seed: 1.07 ->
+    0.55 ms)."""
 
     start: int
     end: int
