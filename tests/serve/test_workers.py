@@ -103,6 +103,39 @@ def test_the_dispatcher_hands_each_connection_to_the_worker_with_fewest() -> Non
             theirs.close()
 
 
+def test_a_burst_waits_in_the_parent_while_the_workers_channels_are_full() -> None:
+    """A busy worker's channel holds only so many connections not yet taken: the rest wait in the
+    parent, nothing more is accepted meanwhile, and all are handed out once the workers take
+    theirs; nothing is lost or raised. (The channels' buffers are made small here: by default
+    one holds about 280.)"""
+    listener = listening_socket("127.0.0.1", 0)
+    listener.listen(128)
+    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(2)]
+    for ours, _ in pairs:
+        ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+    dispatcher = Dispatcher(listener, [ours for ours, _ in pairs])
+    port = listener.getsockname()[1]
+    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(60)]
+    try:
+        time.sleep(0.2)
+        dispatcher.accept()  # the workers take nothing yet
+        assert dispatcher.waiting and sum(dispatcher.handed) < 60
+        received = 0
+        for _ in range(100):
+            received += sum(_received(theirs) for _, theirs in pairs)
+            dispatcher.accept()
+            if received == 60:
+                break
+        assert received == 60 and sum(dispatcher.handed) == 60 and not dispatcher.waiting
+    finally:
+        for conn in clients:
+            conn.close()
+        listener.close()
+        for ours, theirs in pairs:
+            ours.close()
+            theirs.close()
+
+
 def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
     with serving(sample_store(), "--workers", "2") as (base, server):
         port = int(base.rsplit(":", 1)[1])

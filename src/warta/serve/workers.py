@@ -29,6 +29,7 @@ error, so a supervisor (systemd, a container runtime) can restart the whole serv
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import multiprocessing
 import multiprocessing.connection
@@ -51,6 +52,8 @@ APP_FACTORY = "warta.serve.app:app_from_environment"
 
 #: What a worker sends the parent when one of its connections has closed.
 _CLOSED = b"-"
+#: How often the parent retries handing out connections that found every worker's channel full.
+_RETRY_SECONDS = 0.005
 
 
 def listening_socket(host: str, port: int) -> socket.socket:
@@ -65,21 +68,48 @@ def listening_socket(host: str, port: int) -> socket.socket:
 class Dispatcher:
     """The parent's side: accepts connections on ``listener`` and hands each to the worker (one
     ``channel`` each, a ``SOCK_SEQPACKET`` Unix socket) with the fewest open connections; among
-    equals, the one handed fewest so far."""
+    equals, the one handed fewest so far.
+
+    A busy worker's channel holds only so many connections not yet taken (its socket buffer: about
+    280): past that a connection goes to the next worker, and when every channel is full it waits
+    here (``waiting``), and nothing more is accepted (the kernel's backlog holds the rest) until a
+    worker has taken some."""
 
     def __init__(self, listener: socket.socket, channels: list[socket.socket]) -> None:
         self.listener = listener
         self.channels = channels
         self.open = [0] * len(channels)
         self.handed = [0] * len(channels)
+        self.waiting: collections.deque[socket.socket] = collections.deque()
         self.listener.setblocking(False)
+        for channel in channels:
+            channel.setblocking(False)
 
     def choose(self) -> int:
         return min(range(len(self.channels)), key=lambda n: (self.open[n], self.handed[n]))
 
+    def hand_out(self, conn: socket.socket) -> bool:
+        """Pass ``conn`` to the worker with the fewest connections whose channel has room; False
+        when none has."""
+        for worker in sorted(range(len(self.channels)), key=lambda n: (self.open[n], self.handed[n])):
+            try:
+                socket.send_fds(self.channels[worker], [b"c"], [conn.fileno()])
+            except OSError:  # its channel is full (a busy worker), or it has ended: the next one
+                continue
+            self.open[worker] += 1
+            self.handed[worker] += 1
+            return True
+        return False
+
+    def flush(self) -> None:
+        """Hand out the connections waiting for room, oldest first, as far as there is room."""
+        while self.waiting and self.hand_out(self.waiting[0]):
+            self.waiting.popleft().close()
+
     def accept(self) -> None:
-        """Hand out every connection waiting to be accepted."""
-        while True:
+        """Hand out every connection waiting to be accepted (none while some wait for room)."""
+        self.flush()
+        while not self.waiting:
             try:
                 conn, _ = self.listener.accept()
             except (BlockingIOError, InterruptedError):
@@ -87,13 +117,12 @@ class Dispatcher:
             except OSError as exc:  # out of file descriptors, a connection reset before accept, ...
                 print(f"warta serve: could not accept a connection: {exc}", file=sys.stderr)
                 return
-            with conn:
-                if conn.family in (socket.AF_INET, socket.AF_INET6):
-                    conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                worker = self.choose()
-                socket.send_fds(self.channels[worker], [b"c"], [conn.fileno()])
-            self.open[worker] += 1
-            self.handed[worker] += 1
+            if conn.family in (socket.AF_INET, socket.AF_INET6):
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if self.hand_out(conn):
+                conn.close()  # the worker holds it now
+            else:
+                self.waiting.append(conn)
 
     def closed(self, worker: int) -> bool:
         """Count the closes ``worker`` reported; False when its channel has closed (it ended)."""
@@ -113,16 +142,15 @@ class Dispatcher:
         with selectors.DefaultSelector() as selector:
             selector.register(self.listener, selectors.EVENT_READ, None)
             for n, channel in enumerate(self.channels):
-                channel.setblocking(False)
                 selector.register(channel, selectors.EVENT_READ, n)
             for sentinel in sentinels:
                 selector.register(sentinel, selectors.EVENT_READ, -1)
             while True:
-                for key, _ in selector.select():
-                    if key.data is None:
-                        self.accept()
-                    elif key.data == -1 or not self.closed(key.data):
+                # While connections wait for room, look again every few milliseconds.
+                for key, _ in selector.select(_RETRY_SECONDS if self.waiting else None):
+                    if key.data == -1 or (key.data is not None and not self.closed(key.data)):
                         return
+                self.accept()
 
 
 class _HandedServer(uvicorn.Server):
