@@ -248,18 +248,21 @@ server process: latency is about 20 / throughput whatever the endpoint, and p95 
 request; httpx took 1.6 ms, a sixth of the cores).
 
 **Today (2026-11-27, second session): the mix went from 326-366 requests/s (p95 85-97 ms) to
-589-601 (p95 45-50 ms).** Three runs in a row before the last: 592, 589 and 601 requests/s, the
-highest endpoint p95 49.4, 49.5 and 45.7 ms; the target is met, with little to spare. What did it,
-each measured as server CPU a request (`--workers 1`, 4 clients) or in this benchmark:
+605-683 (p95 42-48 ms).** Four runs before the last, at the final settings: 663, 683, 605 and 628
+requests/s, the highest endpoint p95 44.4, 43.5, 47.4 and 47.7 ms. What did it, each measured as
+server CPU a request (`--workers 1`, 4 clients) or in this benchmark:
 
 - *Connections spread evenly.* With a `SO_REUSEPORT` socket per worker the kernel hashed the 20
   kept-alive connections onto the two workers 13/7 or 12/8 as often as 10/10, and the busier
   worker's clients waited a third longer. The parent process now accepts and hands each connection
   to the worker holding the fewest (warta.serve.workers): mixed 326-366 -> 518-523 requests/s.
-- *Search's ranking window* (docs/store.md): a word in more than 2,000 articles (was 10,000) is
-  ranked among its newest 2,000 matches: 7.7 -> 4.4 ms of server CPU a search request. Where that
-  window starts is found by walking the word's newest matches (0.2 ms) instead of counting all
-  of them in the FTS5 vocabulary (1-15 ms the first time a word is searched).
+- *Search's ranking window* (docs/store.md): a word in more than 1,000 articles (was 10,000) is
+  ranked among its newest 1,000 matches; where that window starts is found by walking the word's
+  newest matches (0.1-0.2 ms) instead of counting all of them in the FTS5 vocabulary (1-15 ms the
+  first time a word is searched). 7.7 -> 4.4 ms of server CPU a search request at 2,000; at 2,000
+  the mix's p95 was 46-54 ms over nine runs (589-603 requests/s), at 1,000 it is 42-48 ms. The
+  window trades ranking depth for time: of the ten best hits by ranking every match, a window of
+  2,000 keeps 55 % and 1,000 50 % (10,000: 75 %), the others being newer articles.
 - *Related articles* hand only their first 50 ranked candidates to Python, and cards read the
   image URL from a column instead of `json_extract` over the article's JSON: 1.3 -> 0.8 ms a
   lookup, the same answers for 400 articles.
@@ -267,6 +270,9 @@ each measured as server CPU a request (`--workers 1`, 4 clients) or in this benc
   held up every request queued behind it for about 90 ms, three times in 2,000 requests; a server
   process now freezes its startup objects (`gc.freeze`) and collects young objects every 10,000
   allocations: 0.13 ms of collection a request instead of 0.31-0.38.
+
+Tried and not kept: switching off FastAPI 0.165's OpenTelemetry hooks (each request asks whether a
+provider is configured, 3 us): no difference within this machine's noise.
 
 What remains is SQLite's own work: FTS5 scores each match in the window (about 1.2 us each) after
 reading the whole list of articles holding each query word to weigh it (BM25's IDF, about 23 ns an

@@ -80,7 +80,7 @@ NOTES: list[str] = [
     "whatever the limit (the previous run: mix p95 63.8 ms, common word p95 77.6 ms, prefix p95 102.9 "
     "ms). Then a query whose rarest word was in more than 10,000 articles (counted in `fts5vocab`) was "
     "ranked among about 10,000 of its most recently stored matches (mix p95 27.4-28.8 ms; 66.6 ranking "
-    "every match). Since the serving benchmark (second session of 2026-11-27) the window is 2,000, "
+    "every match). Since the serving benchmark (second session of 2026-11-27) the window is 1,000, "
     "and where it starts is found by walking the rarest-lately word's newest matches (0.2 ms) rather "
     "than counting all of them (1-15 ms a new word); it is widened four times over when a filter "
     "leaves too few hits (warta.store.search, docs/store.md); `--rank-all` ranks everything. "

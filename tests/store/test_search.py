@@ -158,7 +158,7 @@ def test_a_very_common_word_is_ranked_among_its_most_recent_matches(tmp_path: Pa
         assert [h.id for h in everything][:2] == [1, 2]
         windowed = store.search(SearchQuery("banjir", limit=5, rank_window=8))
         assert len(windowed) == 5 and min(h.id for h in windowed) > 40 - 8 - 1
-        assert store.search(SearchQuery("banjir", limit=5)) == everything  # 40 matches: under the default 2,000
+        assert store.search(SearchQuery("banjir", limit=5)) == everything  # 40 matches: under the default 1,000
         # Too few hits in the window (a filter only the oldest pass): it widens until it has them.
         only_old = store.search(SearchQuery("banjir", site="old.example", rank_window=8))
         assert [h.id for h in only_old] == [1, 2]

@@ -34,7 +34,7 @@ def render_hit(hit: SearchHit) -> str:
 @click.option(
     "--rank-all",
     is_flag=True,
-    help="Rank every match: by default a word in more than 2,000 articles is ranked among its "
+    help="Rank every match: by default a word in more than 1,000 articles is ranked among its "
     "most recently stored matches only (fast on large stores).",
 )
 def search_command(

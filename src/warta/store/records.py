@@ -123,7 +123,7 @@ class SearchQuery:
     highlight: tuple[str, str] = ("**", "**")
     story: int | None = None
     offset: int = 0
-    rank_window: int | None = 2_000
+    rank_window: int | None = 1_000
 
     def filter(self) -> ArticleFilter:
         """The query's filters, as every store query takes them."""

@@ -14,7 +14,7 @@ error SQLite still raised, with the query in the message, never an ``sqlite3`` e
 **Ranking window.** FTS5 scores every match before it hands out the best (about 1.2 µs each), so
 a word found in a fifth of a 200,000-article store costs 50-150 ms however few hits are asked
 for. A query whose every required word (or phrase word) is in more than
-``SearchQuery.rank_window`` articles (2,000 by default) is therefore ranked among its most recently
+``SearchQuery.rank_window`` articles (1,000 by default) is therefore ranked among its most recently
 stored matches only: from where the newest ``rank_window`` articles holding its rarest-lately word
 begin (FTS5 finds that by walking the word's matches newest first, unscored; see
 :class:`WindowStarts`). If that window gives fewer hits than asked for (a narrow filter), it is
