@@ -87,9 +87,12 @@ def _wiraindrak_body(body: str) -> str:
 def to_article(source: str, record: dict[str, str]) -> Article:
     """One CSV record -> Article (title, url, site, published from the columns; body extracted)."""
     if source.startswith("wiraindrak"):
-        title, url, body, date = record["Title"], record["URL"], _wiraindrak_body(record["Body_Text"]), record[
-            "PublishDate"
-        ]
+        title, url, body, date = (
+            record["Title"],
+            record["URL"],
+            _wiraindrak_body(record["Body_Text"]),
+            record["PublishDate"],
+        )
     else:
         title, url, body, date = record["judul"], record["url"], record["isi_berita"], record["tanggal_publikasi"]
     article = extract(f"{title}\n{body}", input_format="text", url=url)

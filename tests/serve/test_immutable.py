@@ -54,4 +54,3 @@ def test_an_immutable_store_must_be_at_the_current_version(tmp_path: Path) -> No
         open_store(db, immutable=True)
     with pytest.raises(StoreError, match="no store there"):
         open_store(tmp_path / "missing.db", immutable=True)
-

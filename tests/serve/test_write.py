@@ -101,6 +101,7 @@ def test_pages_share_one_ingest_run_that_finds_copies_and_closes_at_shutdown(tmp
     auth = {"authorization": f"Bearer {TOKEN}", "content-type": "text/plain"}
     page = SEED_DUMP.read_bytes()
     with TestClient(create_app(db, token=TOKEN)) as opened:
+
         def post(url: str, body: bytes) -> Any:
             return opened.post("/api/pages", params={"url": url}, content=body, headers=auth)
 

@@ -37,9 +37,9 @@ def window_options(command: F) -> F:
 
 def format_option(command: F) -> F:
     """Add ``--format text|json``."""
-    return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-    )(command)
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)(
+        command
+    )
 
 
 def fail(exc: WartaError) -> NoReturn:

@@ -204,4 +204,3 @@ def read_region(el: Any, base: str | None = None, *, keep_junk: bool = False) ->
     walker.walk(el)
     walker.flush()
     return Region(tuple(walker.paragraphs), tuple(walker.images))
-

@@ -194,9 +194,7 @@ def _tasks(items: Iterable[InputPage | ReadProblem], store: Store, in_flight: se
         yield item
 
 
-def _write(
-    store: Store, grouper: Grouper, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]
-) -> str:
+def _write(store: Store, grouper: Grouper, outcome: Outcome, run_id: int, tally: _Tally, in_flight: set[str]) -> str:
     if outcome is None:
         tally.skipped += 1
         return "skipped"

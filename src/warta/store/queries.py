@@ -79,9 +79,7 @@ def list_quotes(conn: sqlite3.Connection, query: QuoteQuery) -> list[QuoteHit]:
     return [QuoteHit(Quote(*row[:width]), ArticleRef(*row[width:])) for row in rows]
 
 
-def list_stories(
-    conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 50, offset: int = 0
-) -> list[StoryRow]:
+def list_stories(conn: sqlite3.Connection, where: ArticleFilter, *, limit: int = 50, offset: int = 0) -> list[StoryRow]:
     """Stories with at least one article ``where`` selects, most recently seen first; ``size``
     counts each story's canonical articles."""
     check_limit(limit)

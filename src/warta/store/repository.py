@@ -41,6 +41,7 @@ __all__ = ["PIPELINE_VERSION", "Store", "open_store"]
 
 logger = logging.getLogger(__name__)
 
+
 class Store:
     """A warta store on one SQLite file. Open it with :func:`open_store`; close it (or use ``with``)."""
 
