@@ -9,6 +9,8 @@ import gc
 import os
 import socket
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -68,32 +70,28 @@ def _received(channel: socket.socket) -> int:
             count += 1
 
 
-def test_the_dispatcher_hands_each_connection_to_the_worker_with_fewest() -> None:
+@contextmanager
+def _dispatching(
+    workers: int, *, channel_buffer: int | None = None
+) -> Iterator[tuple[Dispatcher, list[socket.socket], Callable[[int], None]]]:
+    """A dispatcher on a loopback port with ``workers`` channels; the workers' ends; and a function
+    opening that many client connections to it (all closed afterwards)."""
     listener = listening_socket("127.0.0.1", 0)
-    listener.listen(16)
-    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(3)]
+    listener.listen(128)
+    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(workers)]
+    if channel_buffer is not None:
+        for ours, _ in pairs:
+            ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, channel_buffer)
     dispatcher = Dispatcher(listener, [ours for ours, _ in pairs])
     port = listener.getsockname()[1]
-    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(7)]
+    clients: list[socket.socket] = []
+
+    def connect(count: int) -> None:
+        clients.extend(socket.create_connection(("127.0.0.1", port)) for _ in range(count))
+        time.sleep(0.2)
+
     try:
-        time.sleep(0.1)
-        dispatcher.accept()
-        assert [_received(theirs) for _, theirs in pairs] == [3, 2, 2]
-        assert dispatcher.open == [3, 2, 2]
-        # Worker 0 reports two closed connections: it now holds the fewest and gets the next one; then
-        # all hold two, and the one handed fewest so far (worker 1 before 2) gets the one after.
-        pairs[0][1].send(b"-")
-        pairs[0][1].send(b"-")
-        assert dispatcher.closed(0) and dispatcher.closed(0)
-        assert dispatcher.open == [1, 2, 2]
-        clients += [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
-        time.sleep(0.1)
-        dispatcher.accept()
-        assert [_received(theirs) for _, theirs in pairs] == [1, 1, 0]
-        assert dispatcher.open == [2, 3, 2]
-        # A worker whose end has closed is reported as gone.
-        pairs[2][1].close()
-        assert not dispatcher.closed(2)
+        yield dispatcher, [theirs for _, theirs in pairs], connect
     finally:
         for conn in clients:
             conn.close()
@@ -101,6 +99,27 @@ def test_the_dispatcher_hands_each_connection_to_the_worker_with_fewest() -> Non
         for ours, theirs in pairs:
             ours.close()
             theirs.close()
+
+
+def test_the_dispatcher_hands_each_connection_to_the_worker_with_fewest() -> None:
+    with _dispatching(3) as (dispatcher, ends, connect):
+        connect(7)
+        dispatcher.accept()
+        assert [_received(end) for end in ends] == [3, 2, 2]
+        assert dispatcher.open == [3, 2, 2]
+        # Worker 0 reports two closed connections: it now holds the fewest and gets the next one; then
+        # all hold two, and the one handed fewest so far (worker 1 before 2) gets the one after.
+        ends[0].send(b"-")
+        ends[0].send(b"-")
+        assert dispatcher.closed(0) and dispatcher.closed(0)
+        assert dispatcher.open == [1, 2, 2]
+        connect(2)
+        dispatcher.accept()
+        assert [_received(end) for end in ends] == [1, 1, 0]
+        assert dispatcher.open == [2, 3, 2]
+        # A worker whose end has closed is reported as gone.
+        ends[2].close()
+        assert not dispatcher.closed(2)
 
 
 def test_a_burst_waits_in_the_parent_while_the_workers_channels_are_full() -> None:
@@ -108,32 +127,17 @@ def test_a_burst_waits_in_the_parent_while_the_workers_channels_are_full() -> No
     parent, nothing more is accepted meanwhile, and all are handed out once the workers take
     theirs; nothing is lost or raised. (The channels' buffers are made small here: by default
     one holds about 280.)"""
-    listener = listening_socket("127.0.0.1", 0)
-    listener.listen(128)
-    pairs = [socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET) for _ in range(2)]
-    for ours, _ in pairs:
-        ours.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
-    dispatcher = Dispatcher(listener, [ours for ours, _ in pairs])
-    port = listener.getsockname()[1]
-    clients = [socket.create_connection(("127.0.0.1", port)) for _ in range(60)]
-    try:
-        time.sleep(0.2)
+    with _dispatching(2, channel_buffer=4096) as (dispatcher, ends, connect):
+        connect(60)
         dispatcher.accept()  # the workers take nothing yet
         assert dispatcher.waiting and sum(dispatcher.handed) < 60
         received = 0
         for _ in range(100):
-            received += sum(_received(theirs) for _, theirs in pairs)
+            received += sum(_received(end) for end in ends)
             dispatcher.accept()
             if received == 60:
                 break
         assert received == 60 and sum(dispatcher.handed) == 60 and not dispatcher.waiting
-    finally:
-        for conn in clients:
-            conn.close()
-        listener.close()
-        for ours, theirs in pairs:
-            ours.close()
-            theirs.close()
 
 
 def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
