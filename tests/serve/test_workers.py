@@ -146,8 +146,12 @@ def test_two_workers_share_the_connections_and_stop_with_the_server() -> None:
         children = [int(p) for p in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
         # 40 kept-open connections: the parent hands them out evenly.
         held = [socket.create_connection(("127.0.0.1", port)) for _ in range(40)]
-        time.sleep(0.5)
-        owners = sorted((len(_established(child, port)) for child in children), reverse=True)
+        # A worker still starting takes its connections once it is up: wait until all are taken.
+        for _ in range(100):
+            owners = sorted((len(_established(child, port)) for child in children), reverse=True)
+            if sum(owners) == 40:
+                break
+            time.sleep(0.1)
         for conn in held:
             conn.close()
         assert owners == [20, 20], owners  # two workers, each with half
