@@ -248,7 +248,7 @@ server process: latency is about 20 / throughput whatever the endpoint, and p95 
 request; httpx took 1.6 ms, a sixth of the cores).
 
 **Today (2026-11-27, second session): the mix went from 326-366 requests/s (p95 85-97 ms) to
-605-683 (p95 42-48 ms).** Four runs before the last, at the final settings: 663, 683, 605 and 628
+605-683 (highest endpoint p95 43.5-47.7 ms).** Four runs before the last, at the final settings: 663, 683, 605 and 628
 requests/s, the highest endpoint p95 44.4, 43.5, 47.4 and 47.7 ms. What did it, each measured as
 server CPU a request (`--workers 1`, 4 clients) or in this benchmark:
 
@@ -260,9 +260,10 @@ server CPU a request (`--workers 1`, 4 clients) or in this benchmark:
   ranked among its newest 1,000 matches; where that window starts is found by walking the word's
   newest matches (0.1-0.2 ms) instead of counting all of them in the FTS5 vocabulary (1-15 ms the
   first time a word is searched). 7.7 -> 4.4 ms of server CPU a search request at 2,000; at 2,000
-  the mix's p95 was 46-54 ms over nine runs (589-603 requests/s), at 1,000 it is 42-48 ms. The
-  window trades ranking depth for time: of the ten best hits by ranking every match, a window of
-  2,000 keeps 55 % and 1,000 50 % (10,000: 75 %), the others being newer articles.
+  the mix's highest endpoint p95 was 46-54 ms over nine runs (567-604 requests/s), at 1,000
+  it is 43.5-47.7 ms over five. The window trades ranking depth for time: of the ten best hits
+  by ranking every match, a window of 2,000 keeps 55 % and 1,000 50 % (10,000: 75 %), the others
+  being newer articles.
 - *Related articles* hand only their first 50 ranked candidates to Python, and cards read the
   image URL from a column instead of `json_extract` over the article's JSON: 1.3 -> 0.8 ms a
   lookup, the same answers for 400 articles.
