@@ -11,6 +11,7 @@ import time
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timing import growth
 
 import warta
 from warta.lang.id.sentences import MAX_TOKENS, sentence_spans, sentence_tokens, sentences
@@ -207,14 +208,4 @@ def test_long_sentence_is_cut_after_a_comma() -> None:
 
 @pytest.mark.parametrize("unit", ["A. ", "Dr. ", ". ", "“", '"', "?\n", "\n\n", "1. ", "dll. ", "x\n"])
 def test_time_is_linear_on_repetitive_input(unit: str) -> None:
-    def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        best = float("inf")
-        for _ in range(3):
-            started = time.process_time()
-            sentence_tokens(text)
-            best = min(best, time.process_time() - started)
-        return max(best, 1e-3)
-
-    # 8x the input: linear is ~8x, quadratic ~64x; the bound leaves room for a loaded machine.
-    assert seconds(400_000) / seconds(50_000) < 24
+    assert growth(sentence_tokens, unit) < 24

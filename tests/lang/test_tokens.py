@@ -6,12 +6,12 @@ coverage (every character that is not a space or an invisible mark is in exactly
 
 from __future__ import annotations
 
-import gc
 import time
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from timing import growth
 
 from warta.lang.id.tokens import is_gap, tokenize
 
@@ -180,24 +180,6 @@ def test_five_megabyte_paragraph_is_fast() -> None:
     ["a.", "x@", "http://", "A. ", "www.a", "1.", "@a.", "#", "\u200b", " ", "a-", "😀", "Dr.", "“", "S.H"],
 )
 def test_time_is_linear_on_repetitive_input(unit: str) -> None:
-    """Four times the text must not take anything like sixteen times as long."""
+    """Eight times the text must not take anything like 64 times as long (quadratic)."""
 
-    def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        best = float("inf")
-        # The collector is paused while timing: its full passes over the 400,000 tokens made the
-        # ratio for "“" reach 24 on a loaded machine (about 10 otherwise), and the tokenizer's own
-        # time is what this checks.
-        gc.collect()
-        gc.disable()
-        try:
-            for _ in range(3):
-                started = time.process_time()
-                tokenize(text)
-                best = min(best, time.process_time() - started)
-        finally:
-            gc.enable()
-        return max(best, 1e-3)
-
-    # 8x the input: linear is ~8x, quadratic ~64x; the bound leaves room for a loaded machine.
-    assert seconds(400_000) / seconds(50_000) < 24
+    assert growth(tokenize, unit) < 24
