@@ -85,9 +85,6 @@ class Dispatcher:
         for channel in channels:
             channel.setblocking(False)
 
-    def choose(self) -> int:
-        return min(range(len(self.channels)), key=lambda n: (self.open[n], self.handed[n]))
-
     def hand_out(self, conn: socket.socket) -> bool:
         """Pass ``conn`` to the worker with the fewest connections whose channel has room; False
         when none has."""
@@ -125,15 +122,16 @@ class Dispatcher:
                 self.waiting.append(conn)
 
     def closed(self, worker: int) -> bool:
-        """Count the closes ``worker`` reported; False when its channel has closed (it ended)."""
-        try:
-            message = self.channels[worker].recv(64)
-        except (BlockingIOError, InterruptedError):
-            return True
-        if not message:
-            return False
-        self.open[worker] = max(0, self.open[worker] - message.count(_CLOSED))
-        return True
+        """Count the closes ``worker`` has reported (a message each); False when its channel has
+        closed (it ended)."""
+        while True:
+            try:
+                message = self.channels[worker].recv(16)
+            except (BlockingIOError, InterruptedError):
+                return True
+            if not message:
+                return False
+            self.open[worker] = max(0, self.open[worker] - 1)
 
     def run(self, sentinels: list[int]) -> None:
         """Dispatch until a worker ends (its process ``sentinel`` becomes readable) or the wait is
