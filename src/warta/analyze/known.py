@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 
 from warta.analyze.spans import SpanSet
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
+from warta.lang.patterns import alternation
 from warta.model import Mention, Token
 
 
@@ -37,11 +38,13 @@ def _names_pattern(names: Iterable[str]) -> re.Pattern[str]:
 
     The lookahead on the names' first letters lets the regex engine skip every other position
     at once; without it, each position of the text tried hundreds of alternatives (measured: a
-    6,000-character article 1.9 ms -> 0.35 ms).
+    6,000-character article 1.9 ms -> 0.35 ms). The names are factored into a trie
+    (:func:`~warta.lang.patterns.alternation`), so a word start tries one branch per letter rather
+    than every name (154 -> 37 µs an article on the extraction benchmark's pages).
     """
-    ordered = sorted(set(names), key=len, reverse=True)
-    firsts = "".join(sorted({re.escape(n[0]) for n in ordered}))
-    return re.compile(rf"(?=[{firsts}])(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+    distinct = set(names)
+    firsts = "".join(sorted({re.escape(n[0]) for n in distinct}))
+    return re.compile(rf"(?=[{firsts}])(?<!\w)(?:{alternation(distinct, space=None)})(?![\w-])")
 
 
 def known_mentions(text: str, taken: list[tuple[int, int]], *, field: str = "body", index: int = 0) -> list[Mention]:

@@ -55,6 +55,7 @@ from warta.lang.id.timex_calendar import (
     shift,
     valid_date,
 )
+from warta.lang.patterns import alternation
 from warta.model import TimeMention
 
 __all__ = [
@@ -116,9 +117,9 @@ _COUNT_LOOKBACK: Final = 12
 
 
 def phrases_pattern(words: Iterable[str]) -> str:
-    """Regex alternation of phrases, longest first, any run of spaces between a phrase's words."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s++".join(re.escape(part) for part in w.split()) for w in ordered)
+    """Regex alternation of phrases, longest first, any run of spaces between a phrase's words
+    (factored into a trie: :func:`warta.lang.patterns.alternation`)."""
+    return alternation(words)
 
 
 def _is_full_month_name(name: str) -> bool:

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from warta.lang.patterns import alternation
 from warta.model import Token
 
 __all__ = ["IGNORED", "Abbreviations", "abbreviations", "is_gap", "tokenize"]
@@ -63,7 +64,10 @@ _WORD = f"{_W}+{_JOINED}"
 _NUMBER = f"(?:\\d+(?:/\\w+(?:\\.\\w+)*)+|\\d+(?:[.,:]\\d+)*){_W}*(?:-{_L}{_W}*)*"
 # Final character of a URL or a path: not trailing sentence punctuation or a closing bracket.
 _URL_BODY = '[^\\s<>"“”‘’]{0,2000}[^\\s<>"“”‘’.,;:!?\'’)\\]}]'
-_TLDS = "com|net|org|info|biz|id|io|co|tv|news|asia|gov|edu|int|uk|au|sg|my|jp|tech|online|site|xyz|ly|me|app|dev|blog"
+_TLDS = (
+    *("com", "net", "org", "info", "biz", "id", "io", "co", "tv", "news", "asia", "gov", "edu", "int"),
+    *("uk", "au", "sg", "my", "jp", "tech", "online", "site", "xyz", "ly", "me", "app", "dev", "blog"),
+)
 _UPPER = "A-ZÀ-ÖØ-Þ"
 # Emoji modifiers: variation selectors, skin tones, keycap, tag characters.
 _EMOJI_MOD = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\u20e3\U000e0020-\U000e007f"
@@ -105,7 +109,7 @@ def abbreviations() -> Abbreviations:
 def _pattern() -> re.Pattern[str]:
     listed = abbreviations().before_name | abbreviations().may_end
     # Longest first, so "Drs." wins over "Dr." at the same position.
-    listed_alt = "|".join(re.escape(a[:-1]) for a in sorted(listed, key=len, reverse=True))
+    listed_alt = alternation((a[:-1] for a in listed), space=None)
     # A listed abbreviation or an initial followed by another short dotted part is a longer
     # dotted form ("S.H.I.", "A.S."), left to the dotted alternative.
     not_more_dots = f"(?!{_L}{{1,3}}\\.)"
@@ -118,7 +122,7 @@ def _pattern() -> re.Pattern[str]:
         # Web: URLs, e-mail addresses, bare domains, handles, hashtags.
         f"(?:(?:https?|ftp)://|www\\d{{0,3}}\\.){_URL_BODY}",
         "[\\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){1,8}",
-        f"(?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}\\.){{1,6}}(?i:{_TLDS})(?![\\w-])(?:/{_URL_BODY})?",
+        f"(?:[A-Za-z0-9][A-Za-z0-9-]{{0,62}}\\.){{1,6}}(?i:{alternation(_TLDS)})(?![\\w-])(?:/{_URL_BODY})?",
         "@\\w{1,30}(?:\\.\\w{1,30}){0,4}",
         f"#\\d*{_L}{_W}*",
         # Abbreviations that keep their dot.
