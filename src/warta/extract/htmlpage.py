@@ -42,7 +42,7 @@ from warta.extract.pageclass import is_feed, looks_like_index
 from warta.extract.structured import Metadata, read_metadata
 from warta.extract.titles import strip_site_affixes
 from warta.model import Article, Image, PageInfo, RawPage, RelatedLink
-from warta.publishers import Profile, profile_for
+from warta.publishers import Profile, names_present, profile_for
 
 _WAYBACK = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?P<url>https?://.+)$")
 # Author values that are not a person's name: URLs, site names, companies ("PT. VIVA MEDIA BARU").
@@ -61,6 +61,7 @@ class _Context:
     meta: Metadata
     profile: Profile | None
     content: str
+    present: str | None = None  # the page's class and id values, for the profile's selectors
 
 
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads
@@ -150,7 +151,7 @@ def _people(ctx: _Context, field: str) -> list[str]:
     if ctx.profile is None:
         return []
     names: list[str] = []
-    for text in _texts(ctx.profile.select(field, ctx.doc)):
+    for text in _texts(ctx.profile.select(field, ctx.doc, ctx.present)):
         byline = parse_byline(text)
         if byline is not None:
             names.extend(byline.authors if field == "authors" else byline.editors or byline.authors)
@@ -173,7 +174,7 @@ def _title(ctx: _Context) -> str | None:
         return title if len(title) >= 8 else None
 
     structured = clean(ctx.meta.title)
-    visible_texts = _texts(ctx.profile.select("title", ctx.doc)) if ctx.profile else []
+    visible_texts = _texts(ctx.profile.select("title", ctx.doc, ctx.present)) if ctx.profile else []
     visible = clean(visible_texts[0]) if visible_texts else None
     if structured and visible and structured in visible:
         return visible
@@ -201,7 +202,7 @@ def _dates(ctx: _Context) -> tuple[str | None, str | None]:
     trusted = ctx.profile is None or ctx.profile.trust_offset
     published = parse_date(ctx.meta.published, default_offset=offset) if ctx.meta.published and trusted else None
     if not published and ctx.profile is not None:
-        for element in ctx.profile.select("published", ctx.doc)[:3]:
+        for element in ctx.profile.select("published", ctx.doc, ctx.present)[:3]:
             value = element.get("datetime") or element.get("content") or element.text_content()
             if not trusted:
                 value = _STATED_OFFSET.sub("", value.strip())
@@ -229,7 +230,7 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
     """Paragraphs and images of the article body, and the container element (or None)."""
     container = None
     if ctx.profile is not None:
-        for found in ctx.profile.candidates("body", ctx.doc):
+        for found in ctx.profile.candidates("body", ctx.doc, ctx.present):
             texts = [el for el in found if len(el.text_content().strip()) > 80]
             if texts:
                 container = texts[0]
@@ -243,7 +244,7 @@ def _body(ctx: _Context) -> tuple[list[str], list[Image], Any]:
         if container is None:
             return [], [], None
     if container is not None:
-        for element in ctx.profile.select_all("drop", container) if ctx.profile else ():
+        for element in ctx.profile.select_all("drop", container, ctx.present) if ctx.profile else ():
             if element is not container:
                 element.drop_tree()
         region = read_region(container, ctx.url)
@@ -269,8 +270,8 @@ def _images(ctx: _Context, region_images: list[Image], cleaned: Cleaned) -> tupl
     images: list[Image] = []
     lead_url = urljoin(ctx.url or "", ctx.meta.image) if ctx.meta.image else None
     if ctx.profile is not None:
-        captions = _texts(ctx.profile.select("caption", ctx.doc))
-        lead_el = ctx.profile.select("lead_image", ctx.doc)
+        captions = _texts(ctx.profile.select("caption", ctx.doc, ctx.present))
+        lead_el = ctx.profile.select("lead_image", ctx.doc, ctx.present)
         if lead_el:
             lead_url = image_url(lead_el[0], ctx.url) or lead_url
         if captions:
@@ -301,14 +302,15 @@ def extract_html(page: RawPage) -> Article:
         likely = _likely_host(doc)
         profile = profile_for(likely)
         host = likely if profile else None
-    ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile, content=page.content)
+    present = names_present(doc) if profile else None
+    ctx = _Context(doc=doc, url=url, host=host, meta=meta, profile=profile, content=page.content, present=present)
 
     # Read everything outside the body before the profile's drop selectors change the tree.
     title = _title(ctx)
     published, updated = _dates(ctx)
     authors = _people(ctx, "authors")
     editors = _people(ctx, "editors")
-    sections = _texts(profile.select("section", doc)) if profile else []
+    sections = _texts(profile.select("section", doc, present)) if profile else []
     section = sections[0] if sections else None
     paragraphs, region_images, container = _body(ctx)
     lost_markup = _parser_lost_text(page.content, doc)

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
+import cssselect
 from lxml import etree
 from lxml.cssselect import CSSSelector, SelectorError
 
@@ -68,19 +69,26 @@ class Profile:
     timezone: str = "+07:00"
     trust_offset: bool = True
 
-    def candidates(self, name: str, doc: Any) -> Iterator[list[Any]]:
-        """For each selector of field ``name`` in order, the elements it matches."""
+    def candidates(self, name: str, doc: Any, present: str | None = None) -> Iterator[list[Any]]:
+        """For each selector of field ``name`` in order, the elements it matches.
+
+        ``present`` is :func:`names_present` of the page ``doc`` belongs to: a selector naming a
+        class or id that is not in it matches nothing and is not run.
+        """
         for selector in self.selectors.get(name, ()):
-            found = selector(doc)
+            if present is not None and not selector.may_match(present):
+                yield []
+                continue
+            found = selector.find(doc)
             yield list(found) if isinstance(found, list) else []
 
-    def select(self, name: str, doc: Any) -> list[Any]:
+    def select(self, name: str, doc: Any, present: str | None = None) -> list[Any]:
         """Elements matched by the first selector of field ``name`` that matches anything."""
-        return next((found for found in self.candidates(name, doc) if found), [])
+        return next((found for found in self.candidates(name, doc, present) if found), [])
 
-    def select_all(self, name: str, doc: Any) -> list[Any]:
+    def select_all(self, name: str, doc: Any, present: str | None = None) -> list[Any]:
         """Elements matched by any selector of field ``name`` (for ``drop``)."""
-        return [el for found in self.candidates(name, doc) for el in found]
+        return [el for found in self.candidates(name, doc, present) for el in found]
 
     def matches(self, host: str) -> bool:
         return host_in(host, self.domains)
@@ -92,14 +100,63 @@ def host_in(host: str, domains: tuple[str, ...]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
 
-Selector = CSSSelector | etree.XPath
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """One compiled selector of a profile, and the class names and ids it cannot match without."""
+
+    expression: str
+    find: CSSSelector | etree.XPath
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, present: str) -> bool:
+        """False when a class name or id the selector needs is not in ``present``."""
+        return all(name in present for name in self.needs)
+
+
+# Every class and id value of a page, as strings (not lxml's "smart" strings that point back into
+# the tree): one pass in C.
+_NAMES = etree.XPath("//@class|//@id", smart_strings=False)
+
+
+def names_present(doc: Any) -> str:
+    """The class and id values of ``doc``, joined: what :meth:`Profile.candidates` checks a
+    selector's class names and ids against before running it.
+
+    A profile tries layouts in turn (Kompas has four body selectors), and each CSS selector walks the
+    whole page: on the extraction benchmark's Indonesian pages the selectors cost 0.55 ms a page, most
+    of it in selectors for layouts the page does not have. Reading the names once costs about 0.09 ms.
+    The page may lose elements afterwards (``drop``), so the string can only hold more than the page
+    does: a selector is then run and finds nothing, never skipped wrongly.
+    """
+    return " ".join(cast(list[str], _NAMES(doc)))
+
+
+def _needs(tree: Any) -> list[str]:
+    """Class names and ids a parsed CSS selector requires of the elements it matches, or of their
+    ancestors and siblings along its combinators (not inside ``:not()``)."""
+    kind = type(tree).__name__
+    if kind == "Class":
+        return [tree.class_name, *_needs(tree.selector)]
+    if kind == "Hash":
+        return [tree.id, *_needs(tree.selector)]
+    if kind == "CombinedSelector":
+        return [*_needs(tree.selector), *_needs(tree.subselector)]
+    if kind == "Attrib":
+        exact_id = tree.attrib == "id" and tree.operator == "=" and tree.value is not None
+        return [*([tree.value.value] if exact_id else []), *_needs(tree.selector)]
+    if kind in ("Negation", "Pseudo", "Function", "Matching", "SpecificityAdjustment", "Relation"):
+        return _needs(tree.selector)
+    return []
 
 
 def _compile(expression: str) -> Selector:
     """A CSS selector, or an XPath one written ``xpath:...`` for what CSS cannot say."""
     if expression.startswith("xpath:"):
-        return etree.XPath(expression.removeprefix("xpath:"))
-    return CSSSelector(expression, translator="html")
+        return Selector(expression, etree.XPath(expression.removeprefix("xpath:")))
+    parsed = cssselect.parse(expression)
+    # A group ("a, b") matches what either part matches: only names both parts need would count.
+    needs = tuple(dict.fromkeys(_needs(parsed[0].parsed_tree))) if len(parsed) == 1 else ()
+    return Selector(expression, CSSSelector(expression, translator="html"), needs)
 
 
 def string_list(data: dict[str, Any], key: str, source: str) -> tuple[str, ...]:
