@@ -44,3 +44,20 @@ def test_the_pair_cache_starts_over_when_full(monkeypatch: pytest.MonkeyPatch) -
     tagger = _fresh(max_pairs=12, monkeypatch=monkeypatch)
     assert [tagger.tag(s) for s in SENTENCES] == load_tagger().tag_many(SENTENCES)
     assert len(tagger._pairs) <= 12 + 2 * max(len(s) for s in SENTENCES)
+
+
+def test_a_sentence_given_twice_is_tagged_once_with_the_same_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    tagger = _fresh()
+    batches: list[int] = []
+    tag_batch = tagger._tag_batch
+
+    def counting(sentences: list[list[str]]) -> list[list[str]]:
+        batches.append(len(sentences))
+        return tag_batch(sentences)
+
+    monkeypatch.setattr(tagger, "_tag_batch", counting)
+    repeated = [SENTENCES[0], SENTENCES[1], SENTENCES[0], SENTENCES[2], SENTENCES[1]]
+    labels = tagger.tag_many(repeated)
+    assert sum(batches) == 3
+    assert labels == [tagger.tag(s) for s in repeated]
+    assert labels[0] == labels[2] and labels[0] is not labels[2]  # copies: editing one leaves the other

@@ -94,16 +94,21 @@ class Tagger:
             for start in range(0, len(tokens), WINDOW):
                 windows.append(tokens[start : start + WINDOW])
                 owners.append(k)
+        # A sentence written twice (a description repeating the lead, a caption under two photos)
+        # is tagged once: each window is tagged on its own, so the labels are the same.
+        first: dict[tuple[str, ...], int] = {}
+        same = [first.setdefault(tuple(w), i) for i, w in enumerate(windows)]
+        unique = [i for i, j in enumerate(same) if i == j]
         # Batches of similar lengths: the batched Viterbi pads every sentence to its batch's longest.
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        order = sorted(unique, key=lambda i: len(windows[i]))
         decoded: list[list[str]] = [[] for _ in windows]
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
             for i, labels in zip(batch, self._tag_batch([windows[i] for i in batch]), strict=True):
                 decoded[i] = labels
         out: list[list[str]] = [[] for _ in range(owners[-1] + 1 if owners else 0)]
-        for k, labels in zip(owners, decoded, strict=True):
-            out[k] += labels
+        for k, j in zip(owners, same, strict=True):
+            out[k] += decoded[j]
         # Windows are decoded apart, so a join can leave an I- with no B- before it.
         return [repair_iob2(labels) if len(labels) > WINDOW else labels for labels in out]
 
