@@ -45,3 +45,27 @@ def test_people_named_after_their_title() -> None:
 def test_offices_places_and_long_runs_after_a_title_are_not_names() -> None:
     text = "Menteri Keuangan hadir. Kepala Desa Sukamaju datang. Gubernur Bali Wayan Koster hadir. Kapolri tiba."
     assert titled_people(text, []) == []
+
+
+def test_whole_word_occurrences_find_what_the_names_regex_finds() -> None:
+    import random
+
+    from warta.analyze.known import _names_pattern, whole_word_occurrences
+
+    rng = random.Random(3)
+    alphabet = ["Ab", "ab", "A", "é", "_", "-", " ", "1", "Kim", "Jong", ".", "Ü"]
+    for _ in range(400):
+        names = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))).strip() for _ in range(5)}
+        names = {n for n in names if n}
+        text = "".join(rng.choice(alphabet) for _ in range(30))
+        expected = [m.span() for m in _names_pattern(names).finditer(text)]
+        assert whole_word_occurrences(text, names) == expected, (names, text)
+
+
+def test_whole_word_occurrences_prefer_the_longest_name_and_skip_parts_of_words() -> None:
+    from warta.analyze.known import whole_word_occurrences
+
+    text = "Kim Jong Un bertemu Kim; Kimchi dan Kim-Jong, lalu Putin."
+    names = ["Kim", "Kim Jong Un", "Putin", "Jong"]
+    # "Kimchi" is not "Kim", nor "Kim-Jong" (a hyphen joins words), but its "Jong" is a word of its own
+    assert [text[a:b] for a, b in whole_word_occurrences(text, names)] == ["Kim Jong Un", "Kim", "Jong", "Putin"]

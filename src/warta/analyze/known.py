@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from warta.analyze.spans import SpanSet
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
@@ -85,20 +85,46 @@ def repeated_mentions(
     """Other occurrences of the article's own names in ``text`` that no mention covers yet."""
     if not names:
         return []
-    pattern = _article_pattern(frozenset(names))
     spans = SpanSet(taken)
     found = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end in whole_word_occurrences(text, names):
         if not spans.overlaps(start, end):
-            found.append(Mention(start, end, match.group(), names[match.group()], field, index))
+            found.append(Mention(start, end, text[start:end], names[text[start:end]], field, index))
     return found
 
 
-@lru_cache(maxsize=8)
-def _article_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    """One article's names pattern, built once for all its fields (title, captions, body)."""
-    return _names_pattern(names)
+def whole_word_occurrences(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where ``names`` occur in ``text`` as whole words, left to right without overlaps, the
+    longest name winning where several start at one place: what the regex ``_names_pattern``
+    finds, without building one.
+
+    An article's own names change with every article, and compiling their pattern cost 0.25 ms an
+    article (a trie-factored one 0.45 ms), more than searching for each name with ``str.find``.
+    """
+    longest: dict[int, int] = {}  # start -> end of the longest name found there
+    for name in names:
+        if not name:
+            continue
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            starts_word = not at or not _word_char(text[at - 1])
+            ends_word = end == len(text) or not _word_char(text[end], "-")
+            if starts_word and ends_word and end > longest.get(at, -1):
+                longest[at] = end
+            at = text.find(name, at + 1)
+    out: list[tuple[int, int]] = []
+    reached = 0
+    for start in sorted(longest):
+        if start >= reached:
+            out.append((start, longest[start]))
+            reached = longest[start]
+    return out
+
+
+def _word_char(char: str, also: str = "") -> bool:
+    """A character of ``\\w`` (letters, digits and the underscore, in any script), or one of ``also``."""
+    return char.isalnum() or char == "_" or char in also
 
 
 _CAPITALISED = re.compile(r"^[A-Z][a-z][\w'-]*$")
