@@ -39,7 +39,7 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from warta.lang.id.aliases import AliasTable, Honorifics, default_aliases, match_form
 from warta.model import FIELDS, Entity, Mention
@@ -336,13 +336,17 @@ def _results(
     """The linked mentions (input order) and the entities (order of first mention)."""
     out = list(mentions)
     seen: dict[str, tuple[_Group, list[str], int]] = {}
+    named: dict[int, tuple[str, str]] = {}  # a group's canonical name and key, worked out once
     for i in order:
         group = assigned.get(i)
         if group is None:
             continue
-        canonical = group.name()
-        key = entity_key(group.label, canonical)
-        out[i] = replace(mentions[i], label=group.label, key=key, canonical=canonical)
+        if id(group) not in named:
+            name = group.name()
+            named[id(group)] = name, entity_key(group.label, name)
+        canonical, key = named[id(group)]
+        m = mentions[i]
+        out[i] = Mention(m.start, m.end, m.text, group.label, m.field, m.index, key=key, canonical=canonical)
         _, surfaces, count = seen.get(key, (group, [], 0))
         surface = " ".join(names[i].split())
         if surface != canonical and surface not in surfaces:

@@ -126,9 +126,9 @@ class Quantities:
         for date_ in doc.dates:  # the dates stage found them already: their spans are the DATE mentions
             dates.setdefault((date_.field, date_.index), []).append((date_.start, date_.end))
         found = [
-            replace(m, field=field, index=index)
+            m
             for field, index, text in _fields(doc.article)
-            for m in find_quantities(text, dates.get((field, index), []))
+            for m in find_quantities(text, dates.get((field, index), []), field=field, index=index)
         ]
         return replace(doc, mentions=(*doc.mentions, *found))
 

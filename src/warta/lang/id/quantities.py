@@ -139,11 +139,13 @@ def _valid_clock(m: re.Match[str]) -> bool:
     return True
 
 
-def find_quantities(text: str, dates: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+def find_quantities(
+    text: str, dates: Sequence[tuple[int, int]] | None = None, *, field: str = "body", index: int = 0
+) -> list[Mention]:
     """DATE, TIME, MONEY and PERCENT mentions in ``text``, in text order, without overlaps.
 
-    Offsets are into ``text``; the mentions carry ``field="body"``, ``index=0`` and the caller
-    (the analysis pipeline) sets the field it read. ``dates`` are the spans ``find_dates`` found
+    Offsets are into ``text``; the mentions carry ``field`` and ``index`` (the field the caller
+    read: the body by default). ``dates`` are the spans ``find_dates`` found
     in ``text`` when the caller has them already (the pipeline's dates stage); without them the
     dates are found here.
     """
@@ -168,6 +170,6 @@ def find_quantities(text: str, dates: Sequence[tuple[int, int]] | None = None) -
     last_end = -1
     for start, end, label in spans:
         if start >= last_end:
-            out.append(Mention(start, end, text[start:end], label))
+            out.append(Mention(start, end, text[start:end], label, field, index))
             last_end = end
     return out
