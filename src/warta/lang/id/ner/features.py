@@ -184,6 +184,11 @@ class FeatureExtractor:
         self._cache[word] = entry
         return entry
 
+    def words(self, tokens: Sequence[str]) -> list[WordFeatures]:
+        """:meth:`word` of each token, read from the cache without a call where it is there already."""
+        cached = self._cache.get
+        return [cached(token) or self.word(token) for token in tokens]
+
     def matches(self, lowers: Sequence[str]) -> Matches:
         """The gazetteer's and the training names' longest matches over lower-cased tokens."""
         return self.gazetteer.match(lowers), self.names.match(lowers) if self.names is not None else []

@@ -13,6 +13,7 @@ import gzip
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -84,8 +85,8 @@ class Gazetteer:
         names, sizes = self._names, self._sizes
         n = len(lowers)
         end = 0  # tokens before this are inside a match already
-        # Most tokens start no name: find the few that may in one pass, then try only those.
-        for i in [i for i, word in enumerate(lowers) if word in sizes]:
+        # Most tokens start no name: find the few that may in one pass (in C), then try only those.
+        for i in compress(range(n), map(sizes.__contains__, lowers)):
             if i < end:
                 continue
             for size in sizes[lowers[i]]:

@@ -114,10 +114,9 @@ class Tagger:
 
     def _tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         extractor = self._extractor
-        word = extractor.word
         flat_tokens = [token for tokens in sentences for token in tokens]
         lengths = [len(tokens) for tokens in sentences]
-        words = [[word(t) for t in tokens] for tokens in sentences]
+        words = [extractor.words(tokens) for tokens in sentences]
         matches = [extractor.matches([w.lower for w in ws]) for ws in words]
         scores = self._context_scores(words, matches)
         if len(flat_tokens):
