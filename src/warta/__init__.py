@@ -7,7 +7,7 @@ entities, quantities and dates (:class:`warta.model.Analysis`).
 
 from __future__ import annotations
 
-from warta.analyze import analyze, analyze_article
+from warta.analyze import analyze, analyze_article, analyze_articles, analyze_paths
 from warta.extract import extract, extract_path, extract_paths, merge
 from warta.model import Analysis, Article, Entity, Image, Mention, PageInfo, Problem, RawPage, RelatedLink
 
@@ -23,6 +23,8 @@ __all__ = [
     "RelatedLink",
     "analyze",
     "analyze_article",
+    "analyze_articles",
+    "analyze_paths",
     "extract",
     "extract_path",
     "extract_paths",
