@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
+from typing import cast
 
 from warta.analyze.spans import SpanSet
 from warta.lang.id.aliases import AliasEntry, default_aliases, match_form
@@ -143,6 +144,12 @@ def _phrase_at(words: list[str], i: int, phrases: frozenset[tuple[str, ...]], lo
     return 0
 
 
+@lru_cache(maxsize=4)
+def _first_words(phrases: frozenset[tuple[str, ...]]) -> frozenset[str]:
+    """The first word of each phrase."""
+    return frozenset(phrase[0] for phrase in phrases if phrase)
+
+
 def titled_people(
     text: str,
     taken: list[tuple[int, int]],
@@ -167,19 +174,33 @@ def titled_people(
         table.honorifics.titles_or_offices,
         table.honorifics.longest,
     )
+    if not titles:
+        return []
     spans = SpanSet(taken)
     tokens = list(tokens) if tokens is not None else tokenize(text)
-    words = [match_form(t.text) for t in tokens]
+    forms: list[str | None] = [None] * len(tokens)  # match forms, made only where a title may be
+
+    def words(start: int) -> list[str]:
+        """The match forms of the tokens from ``start``, as far as the longest phrase reaches."""
+        stop = min(start + longest, len(tokens))
+        for k in range(start, stop):
+            if forms[k] is None:
+                forms[k] = match_form(tokens[k].text)
+        return cast(list[str], forms[start:stop])
+
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        size = _phrase_at(words, i, titles, longest) if tokens[i].text[:1].isupper() else 0
+    firsts = _first_words(titles)
+    reached = 0  # tokens before this were read as a title and what followed it
+    # Most tokens start no title: only a capitalised token whose form starts one is looked at.
+    for i in [i for i, token in enumerate(tokens) if token.text[:1].isupper()]:
+        if i < reached or (forms[i] or words(i)[0]) not in firsts:
+            continue
+        size = _phrase_at(words(i), 0, titles, longest)
         if not size:
-            i += 1
             continue
         j = i + size
         while j < len(tokens):  # more titles, offices and named places or bodies: "Perdana Menteri Rusia"
-            step = _phrase_at(words, j, titles_or_offices, longest) or _alias_at(tokens, j)
+            step = _phrase_at(words(j), 0, titles_or_offices, longest) or _alias_at(tokens, j)
             if not step:
                 break
             j += step
@@ -192,7 +213,7 @@ def titled_people(
             start, end = name[0].start, name[-1].end
             if not _alias_at(tokens, j) and not spans.overlaps(start, end):
                 found.append(Mention(start, end, text[start:end], "PER", field, index))
-        i = max(j, i + 1)
+        reached = max(j, i + 1)
     return found
 
 
