@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, islice
 from typing import Final
 
 from warta.analyze.quotemarks import Quotation, find_quotations, paragraph_spans
@@ -405,10 +406,10 @@ class _FieldQuotes:
                     fields_, confidence = self.speaker_fields(speaker, "subject", start)
                     self.add(comma + 1, end, "indirect", opener.group(), fields_, confidence)
                 return
-        for word in words[1:]:
-            low = word.group().casefold()
-            if low not in self.cues.reporting:
-                continue
+        lows = [word.group().casefold() for word in words]
+        # Only the words that are reporting verbs are looked at (picked out in C).
+        for k in compress(range(1, len(words)), map(self.cues.reporting.__contains__, islice(lows, 1, None))):
+            word, low = words[k], lows[k]
             nxt = self.text[word.end() : word.end() + 8].lstrip()
             if low not in self.cues.indirect and not (nxt.startswith(",") or nxt.casefold().startswith("bahwa")):
                 continue
@@ -423,8 +424,10 @@ class _FieldQuotes:
             self.add(clause, end, "indirect", word.group(), fields_, confidence)
             return
         # "…, kata X." with no marks
-        for word in reversed(words[-8:]):
-            if self.cues.cue_kind(word.group()) == "after" and self.text[start : word.start()].rstrip().endswith(","):
+        after, suffixed = self.cues.after, self.cues.suffixed
+        for word, low in zip(reversed(words[-8:]), reversed(lows[-8:]), strict=True):
+            # cue_kind(word) == "after", from the folded word already at hand
+            if low in after and low not in suffixed and self.text[start : word.start()].rstrip().endswith(","):
                 speaker, _ = phrase_after(self.text, word.end(), end, self.mentions)
                 if speaker is not None and speaker.mention is not None:
                     fields_, confidence = self.speaker_fields(speaker, "named", start)
