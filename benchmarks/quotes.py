@@ -82,7 +82,7 @@ OWN_FIRST = {
     "note": (
         "four general rules were added after reading warta's errors on this set (a nameless description "
         "ending with itu/ini stands for the last speaker; a mark glued between a full stop and a word opens; "
-        "an unattributed quotation cut by a feed's glued ellipsis is dropped; menurut after a linking first "
+        "an unattributed quotation cut by a feed's ellipsis is dropped; menurut after a linking first "
         "word), each checked not to lower the PFSA-ID numbers."
     ),
 }

@@ -408,6 +408,15 @@ MARKS = [
         (),
     ),
     Case(
+        "feed-lead-cut-mid-quote-at-the-end-of-its-paragraph",
+        (
+            "Gempa susulan kembali mengguncang Kabupaten Alor pada Kamis.",
+            '"Ada dua kali gempa susulan. Jadi ...',
+            "Bandara Ngurah Rai dibuka kembali",
+        ),
+        (),
+    ),
+    Case(
         "nested-single-quotes",
         ("“Kami mendengar teriakan ‘tolong, tolong’ dari dalam rumah,” kata Agus Salim, warga setempat.",),
         (

@@ -40,8 +40,10 @@ _CUE_AFTER: Final = re.compile(r"[\s,.—–-]*([^\W\d_][\w’'-]*)")
 _LEAD_VERB: Final = re.compile(r"([^\W\d_][\w’'-]*)\s*[:,]?\s*$")
 _LEAD_KATA: Final = re.compile(r"(?:^|[\s(])([Kk]ata|[Uu]jar|[Mm]enurut)\s+([^“”\"„]{1,120}?)\s*[,:]\s*$")
 _WORD: Final = re.compile(r"[^\W\d_][\w’'-]*")
-# An ellipsis glued to what follows: a feed lead cut mid-sentence, then its link ("Jika ...http://…").
-_CUT: Final = re.compile(r"(?:\.\.\.|…)\S")
+# An ellipsis that ends the quotation's paragraph or is glued to what follows: a feed lead cut
+# mid-sentence ("Jika ..." as the last words of an item's description; "Jika ...http://…" when a
+# feed was read as HTML and its link ran on).
+_CUT: Final = re.compile(r"(?:\.\.\.|…)(?:\S|$)")
 # How far after a closing mark its attribution may sit (characters): "…,” kata juru bicara
 # Dewan Keamanan Nasional AS, John Kirby" fits; longer tails are the next sentence.
 ATTRIBUTION_REACH: Final = 220
@@ -362,7 +364,7 @@ class _FieldQuotes:
             cue = None
             fields_, confidence = self.continued(q)
             if not q.closed and not fields_ and _CUT.search(self.text, q.inner_start, q.inner_end):
-                return None  # a feed's lead cut mid-quote ("Jika ...http://…"): its words and speaker are lost
+                return None  # a feed's lead cut mid-quote ("Jika ..."): its words and speaker are lost
             span = (q.start, q.end)
         if not q.closed:
             confidence *= 0.5

@@ -1,9 +1,9 @@
 """Extraction: a raw page (HTML, a text dump or plain text) -> a clean :class:`~warta.model.Article`.
 
 Stages: ``loading`` (bytes -> RawPage: charset, gzip, binary and size checks, HTML or dump),
-then ``htmlpage`` (structured data, publisher profile, generic cascade) or ``dump`` (text
-dumps), both ending in ``cleaning`` (Indonesian furniture out, bylines and related links
-kept); ``pagination`` merges the pages of one article.
+then ``htmlpage`` (structured data, publisher profile, generic cascade; a feed saved as a
+page is read as XML by ``feeds``) or ``dump`` (text dumps), both ending in ``cleaning`` (Indonesian
+furniture out, bylines and related links kept); ``pagination`` merges the pages of one article.
 
 >>> import warta
 >>> article = warta.extract(open("page.html", "rb").read(), url="https://...")  # doctest: +SKIP

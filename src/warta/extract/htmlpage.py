@@ -30,6 +30,7 @@ from warta.extract.boilerplate import normalize_space, parse_byline, split_capti
 from warta.extract.cleaning import Cleaned, clean_paragraphs
 from warta.extract.datelines import split_dateline
 from warta.extract.dates import parse_date, to_utc
+from warta.extract.feeds import FEED_PROBLEM, extract_feed
 from warta.extract.generic import (
     LARGE_PAGE_CHARS,
     densest_container,
@@ -37,7 +38,7 @@ from warta.extract.generic import (
     text_without_parser,
     visible_text_length,
 )
-from warta.extract.language import detect_language
+from warta.extract.language import detect_language, language_code
 from warta.extract.pageclass import is_feed, looks_like_index
 from warta.extract.structured import Metadata, read_metadata
 from warta.extract.titles import strip_site_affixes
@@ -296,7 +297,11 @@ def _images(ctx: _Context, region_images: list[Image], cleaned: Cleaned) -> tupl
 
 
 def extract_html(page: RawPage) -> Article:
-    """Build an Article from an HTML page."""
+    """Build an Article from an HTML page (an RSS or Atom feed saved as a page: its text, ``feeds``)."""
+    if is_feed(page.content):
+        feed = extract_feed(page)
+        if feed is not None:
+            return feed
     doc = parse_html(page.content, page.source)
     meta = read_metadata(doc)
     url = _page_url(doc, page.url, meta)
@@ -355,7 +360,7 @@ def extract_html(page: RawPage) -> Article:
         paragraphs=tuple(body),
         related=tuple(_related_urls(cleaned.related, container, url)),
         page=info,
-        language=detect_language(" ".join(body[:20])) or _lang(meta.language),
+        language=detect_language(" ".join(body[:20])) or language_code(meta.language),
         problems=page.problems,
     )
     if lost_markup:
@@ -363,7 +368,7 @@ def extract_html(page: RawPage) -> Article:
             "malformed_html", "the markup nests deeper than an HTML parser holds; the text was read without it"
         )
     if is_feed(page.content):
-        article = article.with_problem("not_an_article", "the page is an RSS/Atom feed, not an article")
+        article = article.with_problem("not_an_article", FEED_PROBLEM)
     body_found = None if profile is None else container is not None
     return _check(article, doc, meta, body_found)
 
@@ -382,10 +387,6 @@ def _parser_lost_text(content: str, doc: Any) -> bool:
     if parsed >= 2000:
         return False
     return visible_text_length(content) > 2 * parsed + 200
-
-
-def _lang(value: str | None) -> str | None:
-    return value.split("-")[0].split("_")[0].lower()[:3] if value else None
 
 
 def _check(article: Article, doc: Any, meta: Metadata, body_found: bool | None) -> Article:

@@ -56,3 +56,8 @@ def detect_language(text: str) -> str | None:
     if english >= 2 * indonesian and english / len(words) >= _MIN_SHARE:
         return "en"
     return None
+
+
+def language_code(value: str | None) -> str | None:
+    """The language a page or feed states ("id", "en-US", "pt_BR") as a short code ("id", "en", "pt")."""
+    return value.split("-")[0].split("_")[0].lower()[:3] if value else None

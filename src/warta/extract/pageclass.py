@@ -27,7 +27,12 @@ _INDEX_TITLE = re.compile(
     r"kumpulan (?:artikel|berita)|news portal|latest news|experience the zone|home ?page|beranda)\b",
     re.IGNORECASE,
 )
-_FEED = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<\?xml-stylesheet[^>]*>\s*)?<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
+# The root element of a feed, after the prolog: the XML declaration, stylesheets, comments
+# (WordPress's "<!-- generator=... -->") and a doctype (RSS 0.91's Netscape DTD).
+_FEED = re.compile(
+    r"^\s*(?:(?:<\?[^>]*>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)\s*)*<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def is_feed(content: str) -> bool:
