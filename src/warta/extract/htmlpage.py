@@ -62,7 +62,7 @@ class _Context:
     meta: Metadata
     profile: Profile | None
     content: str
-    present: str | None = None  # the page's class and id values, for the profile's selectors
+    present: str | None = None  # the page's class attributes, for the profile's selectors (names_present)
 
 
 _PARSERS = threading.local()  # lxml parsers must not be shared between threads

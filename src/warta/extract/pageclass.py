@@ -5,7 +5,7 @@ links with headline-length text and little running text of its own, no single pu
 date, and a title that names the site rather than a story. The rules below were set on the
 10 index pages of ../shared/corpora/pages-id (the anpandu ``*-mainpage.html`` pages: four RSS
 feeds and six HTML front pages, and the 2022 detik home page) against the 32 article pages
-there; tests/extract/test_pageclass.py holds both sides.
+there; tests/extract/test_html.py holds both sides.
 """
 
 from __future__ import annotations
