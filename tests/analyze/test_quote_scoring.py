@@ -149,6 +149,24 @@ def test_score_counts_found_statements_precision_and_speakers(documents: list[Go
     assert score.to_dict()["f1"] == round(score.f1, 4)
 
 
+def test_scoped_precision_leaves_out_quotes_the_annotation_does_not_judge(documents: list[GoldDocument]) -> None:
+    first, second = documents
+    predictions = [
+        [
+            _direct(first.text, "Stok masih aman", "Budi Santoso"),  # found
+            _direct(first.text, "Harga beras naik", "Budi"),  # given to the article's figure: judged, wrong
+            _direct(first.text, "Antrean mulai berkurang", "Warga Lain"),  # someone else's: left out
+        ],
+        [_direct(second.text, "Jalan segera", None)],  # found (a found quote is always judged)
+    ]
+    score = score_quotes(documents, predictions)
+    assert (score.predicted, score.true_predictions, score.out_of_scope) == (4, 2, 1)
+    assert score.precision == pytest.approx(2 / 4)
+    assert score.scoped_precision == pytest.approx(2 / 3)
+    assert score.scoped_f1 == pytest.approx(2 * (2 / 3) * score.recall / (2 / 3 + score.recall))
+    assert score.to_dict()["out_of_scope"] == 1
+
+
 def test_a_prediction_covering_less_than_half_a_statement_is_not_found(documents: list[GoldDocument]) -> None:
     first, _ = documents
     predictions = [[_direct(first.text, "Stok", "Budi Santoso")], []]

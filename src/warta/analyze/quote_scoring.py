@@ -22,6 +22,12 @@ token has character offsets and warta reads it as one article. Then:
   "Presiden") leaves the statement out of the speaker score, counted apart;
 - the speaker is **right** when warta's speaker name and the gold name, titles and case folded,
   are equal or one's words contain the other's.
+
+PFSA-ID labels the statements of public figures only: a correct quote from a resident or a patient
+covers no statement and counts against precision. ``scoped_precision`` (and ``scoped_f1``) leave out
+the predictions that cover no statement and whose speaker is not one of the public figures the
+article's statements are attributed to (or that name no speaker), the part of the output PFSA-ID's
+annotation does not judge. It is a second reading, not the strict measure above.
 """
 
 from __future__ import annotations
@@ -65,6 +71,7 @@ class QuoteScore:
     speaker_unresolved: int
     chained_scored: int = 0  # "katanya" with no name near it: speaker from the previous statement
     chained_right: int = 0
+    out_of_scope: int = 0  # predictions covering no statement, their speaker none of the article's figures
 
     @property
     def precision(self) -> float:
@@ -77,6 +84,16 @@ class QuoteScore:
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def scoped_precision(self) -> float:
+        judged = self.predicted - self.out_of_scope
+        return self.true_predictions / judged if judged else 0.0
+
+    @property
+    def scoped_f1(self) -> float:
+        p, r = self.scoped_precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
@@ -102,6 +119,9 @@ class QuoteScore:
             "chained_scored": self.chained_scored,
             "chained_right": self.chained_right,
             "chained_accuracy": round(self.chained_accuracy, 4),
+            "out_of_scope": self.out_of_scope,
+            "scoped_precision": round(self.scoped_precision, 4),
+            "scoped_f1": round(self.scoped_f1, 4),
         }
 
 
@@ -244,6 +264,7 @@ def same_speaker(predicted: str | None, gold: str) -> bool:
 def score_quotes(documents: Sequence[GoldDocument], predictions: Sequence[Sequence[Quote]]) -> QuoteScore:
     """Score direct quotes and their speakers against the gold documents (see the module docstring)."""
     statements = predicted = found = true_predictions = scored = right = unresolved = chained = chained_right = 0
+    out_of_scope = 0
     for doc, quotes in zip(documents, predictions, strict=True):
         direct = [q for q in quotes if q.kind == "direct" and q.field == "body"]
         covers = [{i for i, (s, e) in enumerate(doc.offsets) if s < q.end and q.start < e} for q in direct]
@@ -273,4 +294,13 @@ def score_quotes(documents: Sequence[GoldDocument], predictions: Sequence[Sequen
                 scored += 1
                 right += is_right
         true_predictions += len(used)
-    return QuoteScore(statements, predicted, found, true_predictions, scored, right, unresolved, chained, chained_right)
+        figures = [name for name in doc.speakers if name]
+        out_of_scope += sum(
+            1
+            for number, quote in enumerate(direct)
+            if number not in used
+            and not any(same_speaker(quote.speaker_name or quote.speaker_text, name) for name in figures)
+        )
+    return QuoteScore(
+        statements, predicted, found, true_predictions, scored, right, unresolved, chained, chained_right, out_of_scope
+    )
