@@ -53,6 +53,24 @@ def test_xml_entities_are_not_expanded() -> None:
     assert not any("root:" in url for url in found.articles)
 
 
+def test_links_keep_their_ampersands_after_an_xml_error() -> None:
+    # A blank line before the XML declaration and an HTML entity are errors; libxml2's recover mode
+    # then dropped every later named reference, and "?a=1&amp;b=2" came out as "?a=1b=2".
+    body = b"""
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Berita &nbsp; terkini</title>
+<item><title>A</title><link>https://example.co.id/read/1?a=1&amp;b=2</link></item>
+<item><title>B AT&T</title><link>https://example.co.id/read/2?id=7&amp;page=2</link></item>
+</channel></rss>"""
+    found = from_xml(body, "https://example.co.id/", 10**6)
+    assert found.articles == ("https://example.co.id/read/1?a=1&b=2", "https://example.co.id/read/2?id=7&page=2")
+    latin1 = "<rss><channel><item><title>Caf\xe9 &hellip;</title><link>https://example.co.id/c?x=1&amp;y=2</link>"
+    latin1 += "</item></channel></rss>"
+    prolog = b'<?xml version="1.0" encoding="iso-8859-1"?>\n'
+    found = from_xml(prolog + latin1.encode("latin-1"), "https://example.co.id/", 10**6)
+    assert found.articles == ("https://example.co.id/c?x=1&y=2",)
+
+
 def test_every_bundled_site_has_a_seed_and_a_pagination_rule() -> None:
     for site in all_sites():
         assert site.seeds(), site.id

@@ -19,6 +19,7 @@ from lxml import etree, html
 from warta.errors import InputError
 from warta.extract.dates import WIB
 from warta.extract.sources import gunzip
+from warta.extract.xmlrefs import numeric_references_in_bytes
 from warta.publishers import host_in
 
 __all__ = ["BROKEN_FEED", "Found", "from_section", "from_xml", "parse_feed_date"]
@@ -52,6 +53,9 @@ def from_xml(body: bytes, base: str, max_bytes: int, since: datetime | None = No
         except InputError as exc:
             return Found(problem=f"the gzipped sitemap cannot be read ({exc})")
     parser = etree.XMLParser(**_XML_PARSER_OPTIONS)  # type: ignore[arg-type]
+    # Named references made numeric first: after any error libxml2's recover mode drops later
+    # named ones, and "?a=1&amp;b=2" became "?a=1b=2" (warta.extract.xmlrefs).
+    body = numeric_references_in_bytes(body.lstrip(b" \t\r\n"))
     try:
         root = etree.fromstring(body, parser)
     except etree.XMLSyntaxError as exc:

@@ -22,7 +22,6 @@ import logging
 import re
 from dataclasses import dataclass
 from html import escape
-from html.entities import html5
 from typing import Any
 from urllib.parse import urljoin, urlparse
 
@@ -31,6 +30,7 @@ from lxml import etree, html
 from warta.extract.blocks import BLOCK_TAGS, read_region
 from warta.extract.boilerplate import normalize_space
 from warta.extract.language import detect_language, language_code
+from warta.extract.xmlrefs import numeric_references
 from warta.model import Article, RawPage, RelatedLink
 from warta.publishers import profile_for
 
@@ -52,15 +52,6 @@ _XML_PARSER_OPTIONS: dict[str, Any] = {
     "encoding": "utf-8",  # the page is already decoded; its prolog's encoding no longer applies
 }
 
-# Entity references outside CDATA sections, and bare ampersands. They are all rewritten as
-# numeric character references before parsing, for two reasons: feeds use HTML's named entities
-# (&nbsp;, &hellip;) that XML does not define, and once libxml2 (2.14) has met any error in
-# recover mode it drops every later *named* reference, &amp; and &lt; included, so a feed's
-# escaped HTML would come out as "lt;pgt;". Numeric references survive the error.
-_REFERENCE = re.compile(
-    r"<!\[CDATA\[.*?(?:\]\]>|\Z)|&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]{0,31});)?", re.S
-)
-_XML_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 # Markup that makes a description HTML with paragraphs of its own; without it, the description
 # is plain text whose line breaks are its paragraphs.
 _BLOCK_MARKUP = re.compile(rf"<(?:br|{'|'.join(sorted(BLOCK_TAGS))})\b", re.IGNORECASE)
@@ -87,21 +78,9 @@ class Feed:
     items: tuple[FeedItem, ...]
 
 
-def _numeric(match: re.Match[str]) -> str:
-    """A reference as a numeric character reference (CDATA sections and numeric ones unchanged)."""
-    text = match.group(0)
-    if text.startswith(("<!", "&#")):
-        return text
-    name = match.group(1)
-    chars = (_XML_ENTITIES.get(name) or html5.get(f"{name};")) if name else None
-    if chars is None:  # a bare ampersand ("AT&T"), or a name no one defines: the text as written
-        return "&#38;" + text[1:]
-    return "".join(f"&#{ord(c)};" for c in chars)
-
-
 def _parse(content: str) -> Any | None:
     """The feed's root element, or None when lxml finds no element at all."""
-    text = _REFERENCE.sub(_numeric, content.lstrip("\ufeff \t\r\n"))
+    text = numeric_references(content.lstrip("\ufeff \t\r\n"))  # see xmlrefs: why
     parser = etree.XMLParser(**_XML_PARSER_OPTIONS)
     try:
         root = etree.fromstring(text.encode("utf-8", "replace"), parser)
