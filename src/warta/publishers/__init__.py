@@ -73,7 +73,7 @@ class Profile:
         """For each selector of field ``name`` in order, the elements it matches.
 
         ``present`` is :func:`names_present` of the page ``doc`` belongs to: a selector naming a
-        class or id that is not in it matches nothing and is not run.
+        class that is not in it matches nothing and is not run.
         """
         for selector in self.selectors.get(name, ()):
             if present is not None and not selector.may_match(present):
