@@ -545,3 +545,31 @@ def test_a_titled_quotation_does_not_hide_the_speech_around_it() -> None:
     )
     assert [(q.kind, q.speaker_name) for q in found] == [("indirect", "Nasaruddin Umar")]
     assert found[0].text.startswith("perbedaan adalah rahmat")
+
+
+def test_a_headline_x_colon_is_what_x_said() -> None:
+    titled = analyze_article(
+        Article(
+            title="Sri Mulyani: Defisit Anggaran Masih Aman",
+            paragraphs=("Menteri Keuangan Sri Mulyani menyampaikan laporan di Jakarta.",),
+        )
+    )
+    (headline,) = [q for q in titled.quotes if q.field == "title"]
+    assert (headline.kind, headline.cue, headline.text) == ("indirect", ":", "Defisit Anggaran Masih Aman")
+    assert headline.speaker_name == "Sri Mulyani Indrawati"  # the alias table's canonical name
+    listed = quotes_of("Jokowi: Pembangunan Jalan Tol Dilanjutkan", "Berita lain menyusul")
+    assert [(q.cue, q.speaker_name, q.text) for q in listed] == [
+        (":", "Joko Widodo", "Pembangunan Jalan Tol Dilanjutkan")
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "OPINI: Catatan atas Regulasi Pangan",  # a rubric, not a speaker
+        "Persib Bandung: Teja, Nick Kuipers, Alberto, Rezaldi, Kakang",  # a line-up
+        "Budi Santoso: Kami akan datang besok pagi dan membawa bantuan untuk warga yang terdampak banjir.",
+    ],
+)
+def test_not_a_headline_quote(paragraph: str) -> None:
+    assert [q for q in quotes_of(paragraph) if q.cue == ":"] == []

@@ -68,6 +68,10 @@ LEAD_REACH: Final = 400
 # Confidence of an attribution, by how the speaker was found (ordered by how often each way was
 # right on PFSA-ID dev and the bundled pages: a name after the cue is nearly always right,
 # a continued speaker less so).
+# A headline's "X: …" says at most this many words after the colon, with at most this many commas
+# (more is a list: a line-up, a set of results).
+HEADLINE_WORDS: Final = 20
+HEADLINE_COMMAS: Final = 2
 CONFIDENCE: Final = {
     "named": 0.9,
     "subject": 0.85,
@@ -142,6 +146,7 @@ class _FieldQuotes:
         self.sentences = sorted((s.start, s.end) for s in sentences) or paragraph_spans(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = sorted((m for m in mentions if m.label in ("PER", "ORG", "LOC")), key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
         self.people = _People(self.mentions)
         self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
@@ -393,9 +398,37 @@ class _FieldQuotes:
         named = any(m.start < word.end() and word.start() < m.end for m in self.mentions)
         return not named and not between.strip(" ,") and word.group()[:1].isupper()
 
+    def headline_speaker(self, start: int, end: int) -> tuple[Mention, int] | None:
+        """A sentence written as a headline's "X: …" ("Kamrussamad: PPKM Darurat Dihentikan, …"):
+        the person or organisation opening it right before a colon, and the colon's position."""
+        first = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        number = bisect_left(self.mention_starts, first)
+        if number == len(self.mentions) or self.mentions[number].start != first:
+            return None
+        mention = self.mentions[number]
+        colon = mention.end + len(self.text[mention.end : end]) - len(self.text[mention.end : end].lstrip(" "))
+        if mention.label not in ("PER", "ORG") or colon >= end or self.text[colon] != ":":
+            return None
+        if match_form(mention.text) in self.cues.headline_labels:
+            return None  # "OPINI: …", "Fun fact: …": a rubric
+        statement = self.text[colon + 1 : end].rstrip()
+        said = _WORD.findall(statement)
+        # A headline: a few words, capitalised, no full stop at the end, not a list ("Klub: A, B, C, D")
+        if not said or len(said) > HEADLINE_WORDS or not said[0][:1].isupper():
+            return None
+        if (statement.endswith(".") and not statement.endswith("..")) or statement.count(",") > HEADLINE_COMMAS:
+            return None
+        return mention, colon
+
     def indirect_in(self, start: int, end: int) -> None:
         words = list(_WORD.finditer(self.text, start, end))
         if not words:
+            return
+        headline = self.headline_speaker(start, end)
+        if headline is not None:
+            mention, colon = headline
+            fields_, confidence = self.speaker_fields(Speaker(text=mention.text, mention=mention), "named", start)
+            self.add(colon + 1, end, "indirect", ":", fields_, confidence)
             return
         opener = words[0]
         if len(words) > 1 and words[1].group() == "menurut" and self._is_connective(words[0], words[1]):

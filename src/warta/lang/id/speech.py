@@ -29,6 +29,7 @@ _KEYS: Final = (
     "phrase_stops",
     "role_words",
     "title_words",
+    "headline_labels",
 )
 
 
@@ -46,6 +47,7 @@ class SpeechCues:
     phrase_stops: frozenset[str]
     role_words: frozenset[str]
     title_words: frozenset[str]  # "bertajuk", "bertema": the quotation after them is a title
+    headline_labels: frozenset[str]  # "opini", "foto": a headline's "X: …" that is a rubric, not speech
 
     def cue_kind(self, word: str) -> str | None:
         """``"after"``, ``"suffixed"``, ``"reporting"`` or None for a word (any case)."""
@@ -91,4 +93,5 @@ def speech_cues(path: Path = DATA_FILE) -> SpeechCues:
         phrase_stops=frozenset(lists["phrase_stops"]),
         role_words=frozenset(lists["role_words"]),
         title_words=frozenset(lists["title_words"]),
+        headline_labels=frozenset(lists["headline_labels"]),
     )
