@@ -298,7 +298,8 @@ def _images(ctx: _Context, region_images: list[Image], cleaned: Cleaned) -> tupl
 
 def extract_html(page: RawPage) -> Article:
     """Build an Article from an HTML page (an RSS or Atom feed saved as a page: its text, ``feeds``)."""
-    if is_feed(page.content):
+    feed_page = is_feed(page.content)
+    if feed_page:
         feed = extract_feed(page)
         if feed is not None:
             return feed
@@ -367,7 +368,7 @@ def extract_html(page: RawPage) -> Article:
         article = article.with_problem(
             "malformed_html", "the markup nests deeper than an HTML parser holds; the text was read without it"
         )
-    if is_feed(page.content):
+    if feed_page:  # a feed lxml could not read as one: its text as HTML, still not an article
         article = article.with_problem("not_an_article", FEED_PROBLEM)
     body_found = None if profile is None else container is not None
     return _check(article, doc, meta, body_found)
