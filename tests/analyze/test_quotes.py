@@ -573,3 +573,31 @@ def test_a_headline_x_colon_is_what_x_said() -> None:
 )
 def test_not_a_headline_quote(paragraph: str) -> None:
     assert [q for q in quotes_of(paragraph) if q.cue == ":"] == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "cue", "speaker", "said"),
+    [
+        (
+            ("Dengan catatan, kata Joko Widodo, saat peringatan HUT nanti, vaksinasi sudah mencapai 70 persen.",),
+            "kata",
+            "Joko Widodo",
+            "saat peringatan HUT nanti, vaksinasi sudah mencapai 70 persen",
+        ),
+        (
+            ("“Stok aman,” kata Budi Santoso, Kepala Dinas Pangan.", "Harga beras, lanjutnya, akan turun pekan depan."),
+            "lanjutnya",
+            "Budi Santoso",
+            "akan turun pekan depan",
+        ),
+    ],
+)
+def test_a_cue_set_off_by_commas_inside_the_sentence(
+    paragraphs: tuple[str, ...], cue: str, speaker: str, said: str
+) -> None:
+    inside = [q for q in quotes_of(*paragraphs) if q.kind == "indirect"]
+    assert [(q.cue, q.speaker_name, q.text) for q in inside] == [(cue, speaker, said)]
+
+
+def test_kata_meaning_word_is_no_cue() -> None:
+    assert quotes_of("Hasil pertandingan itu, kata kunci, adalah kerja keras.") == []

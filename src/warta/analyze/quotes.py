@@ -458,8 +458,10 @@ class _FieldQuotes:
             fields_, confidence = self.speaker_fields(speaker, "subject", start)
             self.add(clause, end, "indirect", word.group(), fields_, confidence)
             return
-        # "…, kata X." with no marks
         after, suffixed = self.cues.after, self.cues.suffixed
+        if self.cue_inside(start, end, words, lows):
+            return
+        # "…, kata X." with no marks
         for word, low in zip(reversed(words[-8:]), reversed(lows[-8:]), strict=True):
             # cue_kind(word) == "after", from the folded word already at hand
             if low in after and low not in suffixed and self.text[start : word.start()].rstrip().endswith(","):
@@ -468,6 +470,36 @@ class _FieldQuotes:
                     fields_, confidence = self.speaker_fields(speaker, "named", start)
                     self.add(start, word.start(), "indirect", word.group(), fields_, confidence)
                 return
+
+    def cue_inside(self, start: int, end: int, words: list[re.Match[str]], lows: list[str]) -> bool:
+        """ "Dengan catatan, kata Kamrussamad, saat peringatan …": a cue and its speaker set off by
+        commas inside the sentence; what was said is the rest of the sentence after them. The cue
+        is an after-cue with a named speaker ("kata X"), or a -nya form ("lanjutnya", "menurutnya")
+        standing for the last speaker. Returns whether it added a quote."""
+        after, suffixed = self.cues.after, self.cues.suffixed
+        for word, low in zip(words[1:], lows[1:], strict=True):
+            pronoun = low in suffixed or low == "menurutnya"
+            if not (pronoun or low in after) or not self.text[start : word.start()].rstrip().endswith(","):
+                continue
+            comma = self.text.find(",", word.end(), end)  # the speaker phrase ends at the next comma
+            if comma < 0:
+                continue
+            if pronoun:
+                speaker: Speaker | None = Speaker(text=word.group(), pronoun=True)
+                phrase_end = word.end()
+            else:
+                speaker, phrase_end = phrase_after(self.text, word.end(), comma, self.mentions)
+                if speaker is None or speaker.mention is None:
+                    continue
+            if self.text[phrase_end:comma].strip():  # the phrase stopped short of the comma: not "kata X,"
+                continue
+            said = _WORD.search(self.text, comma + 1, end)
+            if said is None or not said.group()[:1].islower():  # the sentence goes on after the cue
+                continue
+            fields_, confidence = self.speaker_fields(speaker, "named" if not pronoun else "pronoun", start)
+            self.add(comma + 1, end, "indirect", word.group(), fields_, confidence)
+            return True
+        return False
 
 
 def find_quotes(
