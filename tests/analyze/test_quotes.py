@@ -557,6 +557,12 @@ def test_a_headline_x_colon_is_what_x_said() -> None:
     (headline,) = [q for q in titled.quotes if q.field == "title"]
     assert (headline.kind, headline.cue, headline.text) == ("indirect", ":", "Defisit Anggaran Masih Aman")
     assert headline.speaker_name == "Sri Mulyani Indrawati"  # the alias table's canonical name
+    after_a_clause = analyze_article(
+        Article(title="Ziarah ke Makam Bung Karno, Gibran: Sang Proklamator Luar Biasa", paragraphs=("Isi.",))
+    )
+    assert [(q.cue, q.speaker_name, q.text) for q in after_a_clause.quotes if q.field == "title"] == [
+        (":", "Gibran Rakabuming Raka", "Sang Proklamator Luar Biasa")
+    ]
     listed = quotes_of("Jokowi: Pembangunan Jalan Tol Dilanjutkan", "Berita lain menyusul")
     assert [(q.cue, q.speaker_name, q.text) for q in listed] == [
         (":", "Joko Widodo", "Pembangunan Jalan Tol Dilanjutkan")

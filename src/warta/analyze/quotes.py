@@ -68,6 +68,9 @@ LEAD_REACH: Final = 400
 # Confidence of an attribution, by how the speaker was found (ordered by how often each way was
 # right on PFSA-ID dev and the bundled pages: a name after the cue is nearly always right,
 # a continued speaker less so).
+# What may come between a headline's first clause and its speaker: a comma, then up to two
+# capitalised words of a title ("Bantu Andun Bangun Rumah, Kapolres Guntur: …").
+_AFTER_COMMA: Final = re.compile(r",(?:\s+[A-Z][\w.]*){0,2}$")
 # A headline's "X: …" says at most this many words after the colon, with at most this many commas
 # (more is a list: a line-up, a set of results).
 HEADLINE_WORDS: Final = 20
@@ -399,15 +402,21 @@ class _FieldQuotes:
         return not named and not between.strip(" ,") and word.group()[:1].isupper()
 
     def headline_speaker(self, start: int, end: int) -> tuple[Mention, int] | None:
-        """A sentence written as a headline's "X: …" ("Kamrussamad: PPKM Darurat Dihentikan, …"):
-        the person or organisation opening it right before a colon, and the colon's position."""
-        first = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
-        number = bisect_left(self.mention_starts, first)
-        if number == len(self.mentions) or self.mentions[number].start != first:
+        """A sentence written as a headline's "X: …" ("Kamrussamad: PPKM Darurat Dihentikan, …"; after
+        a first clause and a comma: "Roma Menang Dramatis, Garcia: …", "…, Kapolres Guntur: …"): the
+        person or organisation right before the sentence's first colon, and the colon's position."""
+        colon = self.text.find(":", start, end)
+        if colon < 0:
+            return None
+        number = bisect_left(self.mention_starts, colon) - 1
+        if number < 0 or self.text[self.mentions[number].end : colon].strip():
             return None
         mention = self.mentions[number]
-        colon = mention.end + len(self.text[mention.end : end]) - len(self.text[mention.end : end].lstrip(" "))
-        if mention.label not in ("PER", "ORG") or colon >= end or self.text[colon] != ":":
+        opening = self.text[start : mention.start].strip()
+        # The name opens the sentence, or follows a comma and at most a title of two words
+        if opening and not _AFTER_COMMA.search(opening):
+            return None
+        if mention.label not in ("PER", "ORG") or mention.start < start:
             return None
         if match_form(mention.text) in self.cues.headline_labels:
             return None  # "OPINI: …", "Fun fact: …": a rubric
