@@ -40,15 +40,15 @@ def analyze_articles(articles: Iterable[Article], *, read_ahead: int = READ_AHEA
     extracting a run of pages and analysing them, rather than page by page. Each part then keeps
     its own code and tables in the processor's caches: on the 32 Indonesian pages of the quotes
     benchmark, extract + analyse ran at a median of 100 articles/s page by page, 107 with runs of 16
-    and 111 with runs of 32 (eight rounds, one pinned core, in one process). Only ``read_ahead``
-    articles are held at once.
+    and 111 with runs of 32 (eight rounds, one pinned core, in one process). A run is analysed
+    stage by stage (``Pipeline.many``), its sentences tagged in one call: a few per cent more. The
+    analyses are the same as ``analyze_article``'s. Only ``read_ahead`` articles are held at once.
     """
     if read_ahead < 1:
         raise ValueError("read_ahead must be at least 1")
     pending = iter(articles)
     while run := list(islice(pending, read_ahead)):
-        for article in run:
-            yield analyze_article(article)
+        yield from _pipeline().many(run)
 
 
 def analyze(

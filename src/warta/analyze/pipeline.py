@@ -69,17 +69,29 @@ class Entities:
     assigns: frozenset[str] = frozenset({"mentions"})
 
     def __call__(self, doc: Analysis) -> Analysis:
+        return self.many([doc])[0]
+
+    def many(self, docs: Sequence[Analysis]) -> list[Analysis]:
+        """Several articles at once: their sentences are tagged in one call, which shares the batched
+        Viterbi's steps and the network's array calls among them (the labels are the same: each
+        sentence is tagged on its own)."""
         from warta.lang.id.ner import load_tagger, spans
 
         tagger = load_tagger()
-        labels = tagger.tag_many([[t.text for t in sentence] for sentence in doc.tokens])
-        mentions = list(doc.mentions)
-        for sentence, tokens, tags in zip(doc.sentences, doc.tokens, labels, strict=True):
-            text = doc.field_text(sentence.field, sentence.index)
-            for first, last, label in spans([t.text for t in tokens], tags):
-                start, end = tokens[first].start, tokens[last - 1].end
-                mentions.append(Mention(start, end, text[start:end], label, sentence.field, sentence.index))
-        return replace(doc, mentions=tuple(mentions))
+        labels = tagger.tag_many([[t.text for t in sentence] for doc in docs for sentence in doc.tokens])
+        out = []
+        first_sentence = 0
+        for doc in docs:
+            mentions = list(doc.mentions)
+            own = labels[first_sentence : first_sentence + len(doc.tokens)]
+            first_sentence += len(doc.tokens)
+            for sentence, tokens, tags in zip(doc.sentences, doc.tokens, own, strict=True):
+                text = doc.field_text(sentence.field, sentence.index)
+                for first, last, label in spans([t.text for t in tokens], tags):
+                    start, end = tokens[first].start, tokens[last - 1].end
+                    mentions.append(Mention(start, end, text[start:end], label, sentence.field, sentence.index))
+            out.append(replace(doc, mentions=tuple(mentions)))
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +270,16 @@ class Pipeline:
         for stage in self.stages:
             doc = stage(doc)
         return doc
+
+    def many(self, articles: Sequence[Article]) -> list[Analysis]:
+        """Several articles, each stage over all of them before the next stage: the same analyses as
+        calling the pipeline on each, faster. A stage with a ``many`` method (the entity tagger) is
+        given all the articles at once."""
+        docs = [Analysis(article=article) for article in articles]
+        for stage in self.stages:
+            batch = getattr(stage, "many", None)
+            docs = batch(docs) if batch is not None else [stage(doc) for doc in docs]
+        return docs
 
 
 def default_pipeline() -> Pipeline:
