@@ -385,7 +385,8 @@ def render(r: dict[str, Any]) -> str:
             "",
             f"Speed: extract + analyse ({events}) over {sp['pages']} Indonesian pages ({sp['page_set']}), "
             f"as `warta analyze` does it (`analyze_articles`: pages extracted {sp['read_ahead']} at a time, then "
-            f"analysed), {sp['passes']} passes in one process pinned to one "
+            f"analysed stage by stage, their sentences tagged in one call), {sp['passes']} passes in one process "
+            "pinned to one "
             "CPU, CPU time rather than wall time because the machine is shared; the throughput above is "
             "over all passes, the passes alone ran at "
             f"{min(sp['pass_articles_per_second']):.0f}-{max(sp['pass_articles_per_second']):.0f} articles/s. "
