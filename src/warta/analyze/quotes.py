@@ -65,9 +65,6 @@ TITLE_LOOKBACK: Final = 64
 # mengatakan: “…”"): a subject and a verb fit in this many characters (48 words).
 LEAD_REACH: Final = 400
 
-# Confidence of an attribution, by how the speaker was found (ordered by how often each way was
-# right on PFSA-ID dev and the bundled pages: a name after the cue is nearly always right,
-# a continued speaker less so).
 # What may come between a headline's first clause and its speaker: a comma, then up to two
 # capitalised words of a title ("Bantu Andun Bangun Rumah, Kapolres Guntur: …").
 _AFTER_COMMA: Final = re.compile(r",(?:\s+[A-Z][\w.]*){0,2}$")
@@ -75,6 +72,10 @@ _AFTER_COMMA: Final = re.compile(r",(?:\s+[A-Z][\w.]*){0,2}$")
 # (more is a list: a line-up, a set of results).
 HEADLINE_WORDS: Final = 20
 HEADLINE_COMMAS: Final = 2
+
+# Confidence of an attribution, by how the speaker was found (ordered by how often each way was
+# right on PFSA-ID dev and the bundled pages: a name after the cue is nearly always right,
+# a continued speaker less so).
 CONFIDENCE: Final = {
     "named": 0.9,
     "subject": 0.85,
