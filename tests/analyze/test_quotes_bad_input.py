@@ -142,6 +142,7 @@ TEMPLATES = {
     "title": "“Harga beras naik {i} persen,” kata Presiden.",
     "continued": "“Harga beras naik {i} persen.”",
     "indirect": "Budi Santoso mengatakan bahwa harga beras naik {i} persen.",
+    "cue-inside": "Harga beras, kata Budi Santoso, naik {i} persen.",
 }
 
 
@@ -185,3 +186,14 @@ def test_quote_finding_is_linear(template: str, one_paragraph: bool) -> None:
     assert (small_found, large_found) == (500, 5000)
     # Ten times the quotes: linear is ~10x; quadratic would be ~100x. 30 leaves room for a noisy machine.
     assert large / max(small, 1e-4) < 30
+
+
+def test_a_huge_sentence_of_cue_words_is_read_in_linear_time() -> None:
+    def seconds(count: int) -> float:
+        text = "Menurut laporan itu " + " ".join(f"kata ujar {i}" for i in range(count)) + " selesai."
+        started = time.process_time()
+        find_quotes(text, [Sentence(0, len(text))], [])
+        return time.process_time() - started
+
+    small, large = seconds(2_000), seconds(20_000)
+    assert large / max(small, 1e-4) < 30  # ten times the words: quadratic would be ~100x

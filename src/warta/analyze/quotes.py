@@ -481,6 +481,11 @@ class _FieldQuotes:
                     self.add(start, word.start(), "indirect", word.group(), fields_, confidence)
                 return
 
+    def comma_before(self, start: int, position: int) -> bool:
+        """Whether a comma comes right before ``position`` (spaces between), not before ``start``.
+        Only a few characters are read, so a huge sentence is not copied for every word."""
+        return self.text[max(start, position - 8) : position].rstrip().endswith(",")
+
     def cue_inside(self, start: int, end: int, words: list[re.Match[str]], lows: list[str]) -> bool:
         """ "Dengan catatan, kata Kamrussamad, saat peringatan …": a cue and its speaker set off by
         commas inside the sentence; what was said is the rest of the sentence after them. The cue
@@ -489,7 +494,7 @@ class _FieldQuotes:
         after, suffixed = self.cues.after, self.cues.suffixed
         for word, low in zip(words[1:], lows[1:], strict=True):
             pronoun = low in suffixed or low == "menurutnya"
-            if not (pronoun or low in after) or not self.text[start : word.start()].rstrip().endswith(","):
+            if not (pronoun or low in after) or not self.comma_before(start, word.start()):
                 continue
             comma = self.text.find(",", word.end(), end)  # the speaker phrase ends at the next comma
             if comma < 0:
