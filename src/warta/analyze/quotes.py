@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress, islice
 from typing import Final
 
 from warta.analyze.quotemarks import Quotation, find_quotations, paragraph_spans
-from warta.analyze.speakers import Speaker, phrase_after, subject_before
+from warta.analyze.speakers import People, Speaker, phrase_after, subject_before
 from warta.lang.id.aliases import match_form
 from warta.lang.id.speech import speech_cues
 from warta.model import Mention, Quote, Sentence
@@ -58,9 +58,6 @@ PARTIAL_MAX_WORDS: Final = 8
 TITLE_MIN_WORDS: Final = 3
 TITLE_CASE_SHARE: Final = 0.7
 
-# How many people back a bare title ("kata Presiden") looks for the person last written with it:
-# a title points at someone named recently; the bound keeps 500 such cues linear.
-TITLE_LOOKBACK: Final = 64
 # Only the end of the text before a quotation can hold its lead-in ("Kata X, “…”", "X
 # mengatakan: “…”"): a subject and a verb fit in this many characters (48 words).
 LEAD_REACH: Final = 400
@@ -93,52 +90,6 @@ class _Memory:
 
     last: Speaker | None = None
     last_end: int = -1  # where the last attributed speech ended
-    people: list[Mention] = field(default_factory=list)
-
-
-class _People:
-    """The field's people (PER mentions in reading order), indexed by the words of their names."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        self.people = [m for m in mentions if m.label == "PER"]
-        self.starts = [m.start for m in self.people]
-        self.by_word: dict[str, list[int]] = {}
-        for number, person in enumerate(self.people):
-            for word in set(match_form(person.canonical or person.text).split()):
-                self.by_word.setdefault(word, []).append(number)
-
-    def count_before(self, position: int) -> int:
-        """How many people start at or before ``position``."""
-        return bisect_right(self.starts, position)
-
-    def last_before(self, position: int) -> Mention | None:
-        count = self.count_before(position)
-        return self.people[count - 1] if count else None
-
-    def by_name(self, speaker: Speaker, position: int | None) -> Mention | None:
-        """The last person (before ``position``, or anywhere) whose name shares a word with the speaker's."""
-        if not speaker.text:
-            return None
-        limit = len(self.people) if position is None else self.count_before(position)
-        best = -1
-        for word in set(match_form(speaker.text).split()):
-            numbers = self.by_word.get(word)
-            if numbers:
-                below = bisect_left(numbers, limit)
-                if below:
-                    best = max(best, numbers[below - 1])
-        return self.people[best] if best >= 0 else None
-
-    def by_title(self, title: str, text: str, position: int) -> Mention | None:
-        """The person last written with ``title`` in front ("Presiden Joko Widodo" for "kata Presiden")."""
-        wanted = match_form(title)
-        if not wanted:
-            return None
-        count = self.count_before(position)
-        for person in reversed(self.people[max(0, count - TITLE_LOOKBACK) : count]):
-            if wanted in match_form(text[max(0, person.start - 60) : person.end]):
-                return person
-        return None
 
 
 class _FieldQuotes:
@@ -151,7 +102,7 @@ class _FieldQuotes:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = sorted((m for m in mentions if m.label in ("PER", "ORG", "LOC")), key=lambda m: m.start)
         self.mention_starts = [m.start for m in self.mentions]
-        self.people = _People(self.mentions)
+        self.people = People(self.mentions)
         self.paragraphs = paragraph_spans(text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.cues = speech_cues()
@@ -413,11 +364,11 @@ class _FieldQuotes:
         if number < 0 or self.text[self.mentions[number].end : colon].strip():
             return None
         mention = self.mentions[number]
+        if mention.label not in ("PER", "ORG") or mention.start < start:
+            return None
         opening = self.text[start : mention.start].strip()
         # The name opens the sentence, or follows a comma and at most a title of two words
         if opening and not _AFTER_COMMA.search(opening):
-            return None
-        if mention.label not in ("PER", "ORG") or mention.start < start:
             return None
         if match_form(mention.text) in self.cues.headline_labels:
             return None  # "OPINI: …", "Fun fact: …": a rubric

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -23,7 +23,7 @@ from warta.lang.id.aliases import default_aliases, match_form
 from warta.lang.id.speech import speech_cues
 from warta.model import Mention
 
-__all__ = ["Speaker", "phrase_after", "subject_before"]
+__all__ = ["People", "Speaker", "phrase_after", "subject_before"]
 
 _WORD: Final = re.compile(r"[^\W_][\w'’-]*|[^\w\s]")
 _HARD_STOPS: Final = frozenset('.;!?“”"„«»:\n')
@@ -33,6 +33,9 @@ MAX_ROLE_WORDS: Final = 14
 # No entity mention is longer than this (characters): the look-back when narrowing the mentions
 # to a phrase's window, so a phrase costs its own length, not the article's.
 LONGEST_MENTION: Final = 300
+# How many people back a bare title ("kata Presiden") looks for the person last written with it:
+# a title points at someone named recently; the bound keeps 500 such cues linear.
+TITLE_LOOKBACK: Final = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +230,49 @@ def subject_before(text: str, start: int, end: int, mentions: Sequence[Mention])
         start = span[-MAX_PHRASE_WORDS * 2][0]
     mentions = _near(mentions, start, end)
     return _speaker_in(text, start, end, mentions, after_cue=False)
+
+
+class People:
+    """A field's people (PER mentions in reading order), indexed by the words of their names: where a
+    pronoun, a short name or a bare title finds the person it stands for."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.people = [m for m in mentions if m.label == "PER"]
+        self.starts = [m.start for m in self.people]
+        self.by_word: dict[str, list[int]] = {}
+        for number, person in enumerate(self.people):
+            for word in set(match_form(person.canonical or person.text).split()):
+                self.by_word.setdefault(word, []).append(number)
+
+    def count_before(self, position: int) -> int:
+        """How many people start at or before ``position``."""
+        return bisect_right(self.starts, position)
+
+    def last_before(self, position: int) -> Mention | None:
+        count = self.count_before(position)
+        return self.people[count - 1] if count else None
+
+    def by_name(self, speaker: Speaker, position: int | None) -> Mention | None:
+        """The last person (before ``position``, or anywhere) whose name shares a word with the speaker's."""
+        if not speaker.text:
+            return None
+        limit = len(self.people) if position is None else self.count_before(position)
+        best = -1
+        for word in set(match_form(speaker.text).split()):
+            numbers = self.by_word.get(word)
+            if numbers:
+                below = bisect_left(numbers, limit)
+                if below:
+                    best = max(best, numbers[below - 1])
+        return self.people[best] if best >= 0 else None
+
+    def by_title(self, title: str, text: str, position: int) -> Mention | None:
+        """The person last written with ``title`` in front ("Presiden Joko Widodo" for "kata Presiden")."""
+        wanted = match_form(title)
+        if not wanted:
+            return None
+        count = self.count_before(position)
+        for person in reversed(self.people[max(0, count - TITLE_LOOKBACK) : count]):
+            if wanted in match_form(text[max(0, person.start - 60) : person.end]):
+                return person
+        return None
