@@ -19,13 +19,12 @@ from lxml import etree, html
 from warta.errors import InputError
 from warta.extract.dates import WIB
 from warta.extract.sources import gunzip
-from warta.extract.xmlrefs import numeric_references_in_bytes
+from warta.extract.xmlrefs import numeric_references_in_bytes, xml_parser
 from warta.publishers import host_in
 
 __all__ = ["BROKEN_FEED", "Found", "from_section", "from_xml", "parse_feed_date"]
 
 BROKEN_FEED = "broken_feed"
-_XML_PARSER_OPTIONS = {"recover": True, "resolve_entities": False, "no_network": True, "huge_tree": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ def from_xml(body: bytes, base: str, max_bytes: int, since: datetime | None = No
             body = gunzip(body, base, max_bytes)
         except InputError as exc:
             return Found(problem=f"the gzipped sitemap cannot be read ({exc})")
-    parser = etree.XMLParser(**_XML_PARSER_OPTIONS)  # type: ignore[arg-type]
+    parser = xml_parser()
     # Named references made numeric first: after any error libxml2's recover mode drops later
     # named ones, and "?a=1&amp;b=2" became "?a=1b=2" (warta.extract.xmlrefs).
     body = numeric_references_in_bytes(body.lstrip(b" \t\r\n"))

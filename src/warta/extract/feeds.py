@@ -30,7 +30,7 @@ from lxml import etree, html
 from warta.extract.blocks import BLOCK_TAGS, read_region
 from warta.extract.boilerplate import normalize_space
 from warta.extract.language import detect_language, language_code
-from warta.extract.xmlrefs import numeric_references
+from warta.extract.xmlrefs import numeric_references, xml_parser
 from warta.model import Article, RawPage, RelatedLink
 from warta.publishers import profile_for
 
@@ -43,14 +43,6 @@ FEED_PROBLEM = "the page is an RSS/Atom feed, not an article"  # the not_an_arti
 _RSS_OWN = frozenset({"", "http://purl.org/rss/1.0/", "http://my.netscape.com/rdf/simple/0.9/"})
 _ATOM_OWN = frozenset({"http://www.w3.org/2005/Atom", "http://purl.org/atom/ns#", ""})
 _CONTENT = frozenset({"http://purl.org/rss/1.0/modules/content/"})
-_XML_PARSER_OPTIONS: dict[str, Any] = {
-    "recover": True,
-    "resolve_entities": False,
-    "no_network": True,
-    "load_dtd": False,
-    "huge_tree": False,
-    "encoding": "utf-8",  # the page is already decoded; its prolog's encoding no longer applies
-}
 
 # Markup that makes a description HTML with paragraphs of its own; without it, the description
 # is plain text whose line breaks are its paragraphs.
@@ -81,7 +73,7 @@ class Feed:
 def _parse(content: str) -> Any | None:
     """The feed's root element, or None when lxml finds no element at all."""
     text = numeric_references(content.lstrip("\ufeff \t\r\n"))  # see xmlrefs: why
-    parser = etree.XMLParser(**_XML_PARSER_OPTIONS)
+    parser = xml_parser(encoding="utf-8")  # the page is already decoded; its prolog's encoding no longer applies
     try:
         root = etree.fromstring(text.encode("utf-8", "replace"), parser)
     except (etree.XMLSyntaxError, ValueError) as exc:

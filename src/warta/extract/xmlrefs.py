@@ -1,11 +1,16 @@
-"""Entity references in feeds and sitemaps, rewritten as numeric character references before parsing.
+"""Reading feeds and sitemaps as XML safely: one parser setting, and entity references rewritten as
+numeric character references before parsing.
 
-Two reasons. Feeds use HTML's named entities (``&nbsp;``, ``&hellip;``) that XML does not define.
-And once libxml2 (2.14) has met any error in recover mode, it drops every later *named* reference,
-``&amp;`` and ``&lt;`` included: a feed whose XML declaration comes after a blank line (common)
-then gave its escaped HTML as "lt;pgt;", and its links as ``?a=1b=2`` for ``?a=1&amp;b=2``.
-Numeric references survive the error. CDATA sections and numeric references are left as they are;
-a bare ampersand ("AT&T") or a name no one defines is kept as written (its ``&`` escaped).
+The parser (:func:`xml_parser`) recovers from broken XML, resolves no entity and fetches nothing
+(no XXE), and keeps libxml2's size limits.
+
+Entity references are rewritten for two reasons. Feeds use HTML's named entities (``&nbsp;``,
+``&hellip;``) that XML does not define. And once libxml2 (2.14) has met any error in recover mode,
+it drops every later *named* reference, ``&amp;`` and ``&lt;`` included: a feed whose XML
+declaration comes after a blank line (common) then gave its escaped HTML as "lt;pgt;", and its
+links as ``?a=1b=2`` for ``?a=1&amp;b=2``. Numeric references survive the error. CDATA sections
+and numeric references are left as they are; a bare ampersand ("AT&T") or a name no one defines
+is kept as written (its ``&`` escaped).
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import re
 from html.entities import html5
 from typing import Final
 
-__all__ = ["numeric_references", "numeric_references_in_bytes"]
+from lxml import etree
+
+__all__ = ["numeric_references", "numeric_references_in_bytes", "xml_parser"]
 
 _PATTERN: Final = r"<!\[CDATA\[.*?(?:\]\]>|\Z)|&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|([A-Za-z][A-Za-z0-9]{0,31});)?"
 _REFERENCE: Final = re.compile(_PATTERN, re.S)
@@ -51,3 +58,13 @@ def numeric_references_in_bytes(data: bytes) -> bytes:
         return _rewritten(whole.decode("ascii"), name.decode("ascii") if name else None).encode("ascii")
 
     return _REFERENCE_BYTES.sub(rewrite, data)
+
+
+def xml_parser(*, encoding: str | None = None) -> etree.XMLParser:
+    """A new parser for untrusted XML: recover mode, no entities resolved, no DTD, nothing fetched.
+
+    ``encoding`` overrides the document's own declaration (text already decoded and re-encoded).
+    """
+    return etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, encoding=encoding
+    )
