@@ -67,6 +67,9 @@ class Entities:
     name: str = "entities"
     requires: frozenset[str] = frozenset({"sentences", "tokens"})
     assigns: frozenset[str] = frozenset({"mentions"})
+    # The title is tagged with its words in the case the rest of the article writes them
+    # (warta.lang.id.ner.casing): headlines capitalise every word.
+    headline_case: bool = True
 
     def __call__(self, doc: Analysis) -> Analysis:
         return self.many([doc])[0]
@@ -78,7 +81,7 @@ class Entities:
         from warta.lang.id.ner import load_tagger, spans
 
         tagger = load_tagger()
-        labels = tagger.tag_many([[t.text for t in sentence] for doc in docs for sentence in doc.tokens])
+        labels = tagger.tag_many([words for doc in docs for words in self._words(doc)])
         out = []
         first_sentence = 0
         for doc in docs:
@@ -92,6 +95,18 @@ class Entities:
                     mentions.append(Mention(start, end, text[start:end], label, sentence.field, sentence.index))
             out.append(replace(doc, mentions=tuple(mentions)))
         return out
+
+    def _words(self, doc: Analysis) -> list[list[str]]:
+        """What the tagger reads of each sentence: its words, the title's in the article's own case."""
+        from warta.lang.id.ner.casing import Casing
+
+        words = [[t.text for t in sentence] for sentence in doc.tokens]
+        titles = [i for i, sentence in enumerate(doc.sentences) if sentence.field == "title"]
+        if self.headline_case and titles:
+            casing = Casing.of(w for w, s in zip(words, doc.sentences, strict=True) if s.field != "title")
+            for i in titles:
+                words[i] = casing.restore(words[i])
+        return words
 
 
 @dataclass(frozen=True, slots=True)
