@@ -80,7 +80,7 @@ def _affixed(lowered: str) -> bool:
 def build_lowercase(sentences: Iterable[Sentence]) -> list[str]:
     """The common lower-case words of annotated sentences, sorted: written in lower case at least
     :data:`MIN_LOWER` times, and capitalised (inside a sentence, or as part of a name) at most
-    :data:`MAX_CAPITALISED_SHARE` of the time. A sentence's first word is not counted."""
+    :data:`MAX_CAPITALISED_SHARE` of the time. A capital at a sentence's start is not counted."""
     lower: Counter[str] = Counter()
     capitalised: Counter[str] = Counter()
     for sentence in sentences:
