@@ -63,7 +63,7 @@ def _ref(data: dict[str, Any]) -> Ref:
     return (str(data["source"]), str(data["file"]), int(data["row"]))
 
 
-def _read_csv(source: str, file: str) -> list[dict[str, str]]:
+def read_csv(source: str, file: str) -> list[dict[str, str]]:
     csv.field_size_limit(sys.maxsize)
     with (TEXTS / source / file).open(encoding="utf-8", newline="") as fh:
         return [{k.lstrip("\ufeff"): v or "" for k, v in row.items() if k is not None} for row in csv.DictReader(fh)]
@@ -116,7 +116,7 @@ def load(*, with_pairs: bool = True) -> tuple[list[GoldArticle], list[GoldPair]]
     for ref in sorted(urls):
         source, file, row = ref
         if (source, file) not in cache:
-            cache[(source, file)] = _read_csv(source, file)
+            cache[(source, file)] = read_csv(source, file)
         out.append(GoldArticle(ref, urls[ref], stories.get(ref), to_article(source, cache[(source, file)][row])))
     return out, pairs
 

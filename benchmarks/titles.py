@@ -10,7 +10,7 @@ offsets only; the headlines are read from ../shared, and nothing here prints the
 Each row is made an article the way an ingest of its CSV would (benchmarks/storygold.py) and
 analysed whole (title and body), and the title's PER/ORG/LOC mentions are scored: exact span and
 label, then span only. Peers in the same run: the same pipeline with the headline read as
-written (``Entities(headline_case=False)``, warta before the casing step), and the tagger on the
+written (``default_pipeline(headline_case=False)``, warta before the casing step), and the tagger on the
 headline alone.
 
 Writes the ``titles`` section of docs/benchmarks.md and benchmarks/results/titles.json; exits
@@ -32,7 +32,7 @@ sys.path.insert(0, str(BENCH_DIR))
 
 import docsection  # noqa: E402
 import storygold  # noqa: E402
-from warta.analyze.pipeline import Entities, Pipeline, default_pipeline  # noqa: E402
+from warta.analyze.pipeline import Pipeline, default_pipeline  # noqa: E402
 from warta.lang.id.ner import load_tagger, spans  # noqa: E402
 from warta.lang.id.tokens import tokenize  # noqa: E402
 from warta.model import Article  # noqa: E402
@@ -50,7 +50,7 @@ def load() -> list[tuple[Article, set[Span]]]:
     for row in rows:
         key = (row["source"], row["file"])
         if key not in files:
-            files[key] = storygold._read_csv(*key)
+            files[key] = storygold.read_csv(*key)
         article = storygold.to_article(row["source"], files[key][row["row"]])
         out.append((article, {(s, e, label) for s, e, label in row["entities"]}))
     return out
@@ -101,7 +101,7 @@ def main() -> int:
         return 0
     data = load()
     gold = [g for _, g in data]
-    plain = Pipeline([Entities(headline_case=False) if s.name == "entities" else s for s in default_pipeline().stages])
+    plain = default_pipeline(headline_case=False)
     systems = {
         "warta": pipeline_spans(default_pipeline()),
         "warta, headline read as written": pipeline_spans(plain),

@@ -297,6 +297,17 @@ class Pipeline:
         return docs
 
 
-def default_pipeline() -> Pipeline:
-    """The built-in stages, in order."""
-    return Pipeline([Segment(), Entities(), KnownNames(), Dates(), Quantities(), Link(), Quotes(), Events()])
+def default_pipeline(*, headline_case: bool = True) -> Pipeline:
+    """The built-in stages, in order; ``headline_case=False`` tags the title as written (see :class:`Entities`)."""
+    return Pipeline(
+        [
+            Segment(),
+            Entities(headline_case=headline_case),
+            KnownNames(),
+            Dates(),
+            Quantities(),
+            Link(),
+            Quotes(),
+            Events(),
+        ]
+    )
