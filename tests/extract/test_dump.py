@@ -6,6 +6,7 @@ are known (tests/data/dumps/anpandu-ground-truth.json, MIT); README.md there say
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -15,10 +16,12 @@ import pytest
 
 import warta
 from warta.extract import boilerplate
-from warta.extract.dump import extract_dump, extract_text
+from warta.extract.dump import drop_containers, extract_dump, extract_text
 from warta.extract.dumplines import read_dump, resolve_url, split_references, wrap_width
 from warta.extract.language import detect_language
 from warta.model import Image, PageInfo, RawPage, RelatedLink
+
+from conftest import SHARED, needs_shared
 
 DUMPS = Path(__file__).resolve().parent.parent / "data" / "dumps"
 SEED = Path(__file__).resolve().parents[2] / "samples" / "pages" / "tribuntoraja-2024-putin-korea-utara.txt"
@@ -420,3 +423,72 @@ def test_plain_text_takes_its_site_from_the_url() -> None:
     url = "https://www.liputan6.com/news/read/1/judul-berita"
     assert extract_text(RawPage(content=text, kind="text", url=url)).site == "www.liputan6.com"
     assert extract_text(RawPage(content=text, kind="text")).site is None
+
+
+# --- scraper output with nested containers -------------------------------------------------------
+
+_PARAGRAPHS = [
+    "Polisi memastikan tambang pasir di Kelurahan Sukamaju tidak berizin setelah tebingnya longsor.",
+    "Kapolres menyebut warga sudah berkali-kali diminta berhenti menambang di lokasi itu.",
+    "Petugas akan menggali parit agar kendaraan tidak bisa masuk ke area tambang.",
+]
+
+
+def _nested_rest_before_every_paragraph(paragraphs: list[str], tail: str) -> str:
+    """The republika shape: before each paragraph, a container with the rest of the article."""
+    blocks = []
+    for i, paragraph in enumerate(paragraphs):
+        blocks += ["".join(paragraphs[i:]) + tail, paragraph]
+    return "\n".join([*blocks, tail])
+
+
+def test_nested_containers_of_a_scraper_are_dropped_and_each_paragraph_kept_once() -> None:
+    text = _nested_rest_before_every_paragraph(_PARAGRAPHS, "Ikuti Whatsapp Channel Republika")
+    article = extract_text(RawPage(content=text, kind="text"))
+    assert list(article.paragraphs) == _PARAGRAPHS
+
+
+def test_a_container_of_the_whole_article_before_its_paragraphs_is_dropped() -> None:
+    # okezone's shape: the whole body first (with a caption no paragraph repeats), then the paragraphs
+    text = "\n".join(["Foto: ilustrasi tambang." + " ".join(_PARAGRAPHS), *_PARAGRAPHS])
+    article = extract_text(RawPage(content=text, kind="text"))
+    assert list(article.paragraphs) == _PARAGRAPHS
+
+
+def test_a_last_paragraph_with_a_glued_widget_is_kept_whole_and_the_widget_cut() -> None:
+    last = _PARAGRAPHS[-1]
+    text = "\n".join([*_PARAGRAPHS[:-1], last + "Loading...Ikuti Whatsapp Channel Republikasumber : Antara", last])
+    article = extract_text(RawPage(content=text, kind="text"))
+    assert list(article.paragraphs) == _PARAGRAPHS
+
+
+def test_paragraphs_that_only_share_words_are_not_containers() -> None:
+    paragraphs = [
+        "Presiden meresmikan jembatan baru di Kupang pada Senin.",
+        "Presiden meresmikan jembatan itu bersama gubernur.",
+        "Jembatan baru itu menghubungkan dua kecamatan.",
+        "Presiden meresmikan jembatan",  # a short block the first begins with, holding nothing after it
+    ]
+    assert drop_containers(paragraphs) == paragraphs
+    # a block that repeats the opening of the one before it goes, and the longer one is kept whole
+    quoted = ["Ia berkata: jangan menyerah. Lalu ia pergi.", "Ia berkata: jangan menyerah.", "Tamat di sini."]
+    assert drop_containers(quoted) == [quoted[0], quoted[2]]
+
+
+@needs_shared
+def test_republika_and_okezone_rows_of_the_scraped_corpus_repeat_no_paragraph() -> None:
+    csv.field_size_limit(1 << 30)
+    checked = 0
+    for path in sorted((SHARED / "corpora" / "text-id" / "gikirima-2025-06").glob("*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["sumber"] != "republika.co.id":
+                    continue
+                body = extract_text(RawPage(content=row["isi_berita"], kind="text", url=row["url"]))
+                paragraphs = body.paragraphs
+                assert len(body.text) < len(row["isi_berita"]) / 2  # each nesting level repeated the rest
+                repeated = [p for i, p in enumerate(paragraphs) if any(p in q for q in paragraphs[i + 1 :])]
+                assert len(repeated) <= 3, (row["url"], repeated)  # an embedded post (Instagram) at most
+                assert not any("Whatsapp Channel" in p for p in paragraphs)
+                checked += 1
+    assert checked >= 20

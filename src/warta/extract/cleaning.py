@@ -19,6 +19,12 @@ from warta.model import RelatedLink
 # text ran into the sentence): removed from inside the paragraph, the rest kept.
 _INLINE = re.compile(r"\s*(?:ADVERTISEMENT|SCROLL TO CONTINUE WITH CONTENT)\s*")
 _HAS_INLINE = re.compile(r"ADVERTISEMENT|SCROLL TO CONTINUE").search
+# A follow widget glued to the end of the last paragraph, with the source note after it (republika:
+# "… kata dia.Loading...Ikuti Whatsapp Channel Republikasumber : Antara"): cut off.
+_GLUED_FOLLOW = re.compile(
+    r"\s*(?:Loading\.{3}\s*)?(?:Ikuti|Follow) WhatsApp Channel [A-Z][\w.]*?(?:\s*sumber\s*:[^.]{0,60})?\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -46,6 +52,8 @@ def clean_paragraphs(paragraphs: Iterable[str], *, stop_at_footer: bool = True) 
     in_related = False
     for raw in paragraphs:
         text = boilerplate.normalize_space(_INLINE.sub(" ", raw) if _HAS_INLINE(raw) else raw)
+        if "hannel" in text:
+            text = _GLUED_FOLLOW.sub("", text)
         if not text:
             continue
         line = boilerplate.classify(text, normalized=True)

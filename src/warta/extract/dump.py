@@ -341,7 +341,53 @@ def extract_dump(page: RawPage) -> Article:
 def _text_paragraphs(content: str) -> list[str]:
     text = content.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
-    return [boilerplate.normalize_space(b) for b in blocks if b.strip()]
+    return drop_containers([boilerplate.normalize_space(b) for b in blocks if b.strip()])
+
+
+_NESTED_MIN_CHARS = 20
+
+
+def drop_containers(blocks: list[str]) -> list[str]:
+    """Drop the blocks that hold the blocks after them: a scraper's nested containers.
+
+    A scraper that takes the text of every element of a page's body container also takes the
+    containers themselves, so their text comes twice or more: republika's rows hold the rest of the
+    article before every paragraph, okezone's open with the whole article and then give its
+    paragraphs. A block is such a container when the blocks after it, two or more of them found in it
+    in order from the next one on, make up at least half of it; the paragraphs themselves are kept.
+    What a container holds and no block repeats (a photo caption, an inline "Baca juga" list, a
+    widget's "Loading...") goes with it. A container of one paragraph (the last paragraph and a
+    widget's text glued to it) is kept and the paragraph dropped, so that no text is lost.
+    """
+    kept: list[str] = []
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        held = _held(block, blocks[i + 1 :])
+        if held >= 2:
+            continue
+        kept.append(block)
+        skip = held == 1
+    return kept
+
+
+def _held(block: str, following: list[str]) -> int:
+    """How many of ``following`` ``block`` holds in order, or 0 when they make up less than half of it."""
+    if not following or len(block) <= len(following[0]):
+        return 0
+    position = covered = found = 0
+    for part in following:
+        at = block.find(part, position)
+        if at < 0:
+            break
+        position, covered, found = at + len(part), covered + len(part), found + 1
+    if covered < max(_NESTED_MIN_CHARS, len(block) / 2):
+        return 0
+    if found == 1 and not block.startswith(following[0]):
+        return 0
+    return found
 
 
 def _looks_like_title(text: str) -> bool:
