@@ -321,6 +321,7 @@ def main() -> int:
             "warta": score(predicted, gold),
             "warta_stories": len(set(predicted.values())),
             "warta_tuned_grid": score(run_warta(subset, tuned), gold),
+            "warta_no_gate": score(run_warta(subset, replace(default, participant_gate=False)), gold),
             "baseline": score(run_baseline(subset, base_threshold), gold),
             "singletons": score({k: k for k, _ in subset}, gold),
             "cluster_articles_per_second": len(subset) / seconds if seconds else None,
@@ -353,7 +354,10 @@ def render(r: dict[str, Any]) -> str:
         "Gold: tests/data/stories-gold (docs/stories-annotation.md): 249 articles in 51 stories and 40 singletons,",
         "86 labelled pairs (44 copies, 42 hard negatives). Split by a hash of the story slug (pairs: of the pair):",
         "`tune` chose the parameters, `held-out` was not looked at while tuning. `benchmarks/stories.py`;",
-        "method and calibration in [stories.md](stories.md).",
+        "method and calibration in [stories.md](stories.md). One exception: the participant gate (2026-11-28)",
+        "was designed after reading the errors on all 249, held-out stories included, and the tuning half",
+        "is indifferent to it, so its held-out and all figures are not blind; stories.md gives the check",
+        "made instead on 3,347 unlabelled articles.",
         "",
     ]
     for half in HALVES:
@@ -364,6 +368,7 @@ def render(r: dict[str, Any]) -> str:
             "| B-cubed | precision | recall | F1 |",
             "|---|---|---|---|",
             _row("warta (online, defaults)", s["warta"]),
+            _row("warta without the participant gate (the defaults before 2026-11-28)", s["warta_no_gate"]),
             _row(f"baseline: TF-IDF single link, threshold {r['baseline_threshold']}", s["baseline"]),
             _row("all singletons", s["singletons"]),
             "",

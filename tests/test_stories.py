@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from warta.analyze import analyze_article
 from warta.model import Analysis, Article
 from warta.stories import Assignment, StoryClusterer, StorySettings, bcubed, single_link, story_id
+from warta.stories.actions import LeadActions, conflicts, lead_actions, same_people
 from warta.stories.vectors import dot, norm
 
 from conftest import SHARED
@@ -193,6 +194,76 @@ def test_bcubed_bounds(gold_labels: list[int], pred_labels: list[int]) -> None:
     assert bcubed(gold, gold).f1 == 1.0
 
 
+# Two verdicts of one court session, written for these tests from one template (as the reports of
+# the three Tipikor verdicts of 18 June 2025 were): only the defendant and the sentence differ.
+COURT_SESSION = (
+    "Majelis hakim Pengadilan Tindak Pidana Korupsi Kotabaru yang diketuai Hakim Ratna Sari menyatakan terdakwa "
+    "terbukti menyuap tiga hakim Pengadilan Negeri Kotabaru agar membebaskan seorang terdakwa pembunuhan. Sidang "
+    "pembacaan putusan berlangsung sejak pagi dan dihadiri keluarga para terdakwa. Jaksa penuntut umum menyatakan "
+    "masih pikir-pikir atas putusan itu, sementara penasihat hukum terdakwa akan mempelajari putusan hakim."
+)
+
+
+def verdict(title: str, lead: str, published: str) -> Analysis:
+    return analysis(title, f"{lead} {COURT_SESSION}", published)
+
+
+OFFICIAL_VERDICT = verdict(
+    "Mantan Pejabat Pengadilan Divonis 16 Tahun Penjara",
+    "Mantan pejabat Mahkamah Agung Bambang Sutrisno divonis 16 tahun penjara dalam kasus suap hakim "
+    "Pengadilan Negeri Kotabaru.",
+    "2025-06-18T15:00:00+07:00",
+)
+MOTHER_VERDICT = verdict(
+    "Ibu Terdakwa Pembunuhan Divonis 3 Tahun Penjara",
+    "Siti Rahayu divonis 3 tahun penjara karena menyuap hakim Pengadilan Negeri Kotabaru demi membebaskan anaknya.",
+    "2025-06-18T15:20:00+07:00",
+)
+OFFICIAL_VERDICT_2 = verdict(
+    "Bambang Sutrisno Dihukum 16 Tahun Penjara",
+    "Bambang Sutrisno, mantan pejabat Mahkamah Agung, divonis 16 tahun penjara karena menjadi perantara suap "
+    "hakim Pengadilan Negeri Kotabaru.",
+    "2025-06-18T15:40:00+07:00",
+)
+
+
+def test_lead_actions_read_the_defendant_of_a_verdict() -> None:
+    lead = lead_actions(MOTHER_VERDICT)
+    assert lead.actions == {"arrest": frozenset({"per:siti-rahayu"})}
+    assert {"per:siti-rahayu", "per:ratna-sari"} <= lead.people  # every person named, the judge included
+
+
+def test_participant_gate_keeps_two_verdicts_of_one_session_apart() -> None:
+    def run(settings: StorySettings) -> list[Assignment]:
+        clusterer = StoryClusterer(settings)
+        stream = (("official", OFFICIAL_VERDICT), ("mother", MOTHER_VERDICT), ("official-2", OFFICIAL_VERDICT_2))
+        return [clusterer.add(key, item) for key, item in stream]
+
+    official, mother, official_2 = run(StorySettings())
+    assert mother.new and not official_2.new and official_2.story == official.story
+    _, mother, _ = run(StorySettings(participant_gate=False))
+    assert not mother.new  # without the gate the template's words make the two verdicts one story
+
+
+def test_same_people_by_name_words_and_glued_words() -> None:
+    assert same_people({"per:ronald-tannur"}, {"per:gregorius-ronald-tannur"})
+    assert same_people({"per:taeil-akui"}, {"per:moon-taeilbersama"})  # a scraper glued "bersama" to the name
+    assert not same_people({"per:meirizka-widjaja"}, {"per:zarof-ricar", "per:ma-zarof-ricar"})
+    assert not same_people({"per:ma-budi"}, {"per:ma-siti"})  # words under three letters are not names
+    assert not same_people(set(), {"per:zarof-ricar"})
+
+
+def test_conflicts_needs_the_same_action_and_no_person_in_common() -> None:
+    lead = LeadActions({"arrest": frozenset({"per:lisa-rachmat"})}, frozenset({"per:lisa-rachmat"}))
+    story = {"arrest": {"per:meirizka-widjaja"}}
+    assert conflicts(lead, story, {"per:meirizka-widjaja"})
+    assert not conflicts(lead, {"visit": {"per:meirizka-widjaja"}}, set())  # another kind of action
+    assert not conflicts(lead, story, {"per:meirizka-widjaja", "per:lisa-rachmat"})  # the story names her
+    named = LeadActions(lead.actions, frozenset({"per:lisa-rachmat", "per:meirizka-widjaja"}))
+    assert not conflicts(named, story, set())  # the article names the story's defendant
+    assert not conflicts(LeadActions({}, frozenset()), story, set())
+
+
 def test_baseline_single_link() -> None:
     texts = {
         "a": f"{FLOOD_1.article.title}\n{FLOOD_1.article.text}",
@@ -226,5 +297,5 @@ def _gold_run() -> dict[str, float]:
 def test_gold_bcubed_floor() -> None:
     """Floors a little under the measured F1 (benchmarks/stories.py writes the current numbers)."""
     scores = _gold_run()
-    assert scores["all"] >= 0.90  # measured 0.919 (0.891 before the lead view)
-    assert scores["held-out"] >= 0.93  # measured 0.950
+    assert scores["all"] >= 0.94  # measured 0.953 (0.919 before the participant gate, 0.891 before the lead)
+    assert scores["held-out"] >= 0.97  # measured 0.990 (0.950 before the participant gate)

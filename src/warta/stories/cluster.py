@@ -12,7 +12,11 @@ arrive at the stream's current time). For an incoming article and an active stor
   sublinearly, IDF-weighted) with the story's entity profile;
 * the similarity is ``(1 - entity_weight) * text + entity_weight * entities``; the article joins
   the best story when it reaches ``threshold``, else it starts a new story. Ties go to the
-  older story, so the result is deterministic.
+  older story, so the result is deterministic;
+* with ``participant_gate``, a story is passed over when the article's lead sentence reports an
+  action (not a statement) on or by named persons, the story's leads report that kind of action
+  on others, and neither names the other's (:mod:`warta.stories.actions`): the verdicts of one
+  court session on three defendants are three stories.
 
 The centroid dot products come from an inverted index over the active stories' centroids
 (:class:`warta.stories.index.CentroidIndex`), so an article is compared with a story only on the
@@ -36,6 +40,7 @@ import numpy as np
 
 from warta.extract.dates import to_utc
 from warta.model import Analysis, Article
+from warta.stories.actions import LeadActions, conflicts, lead_actions
 from warta.stories.index import CentroidIndex
 from warta.stories.model import Assignment, Story, StoryEntity, StoryQuote
 from warta.stories.vectors import OnlineIdf, Vector, dot, norm, words
@@ -61,6 +66,10 @@ class StorySettings:
     title_weight: int = 3
     lead_words: int = 60  # 0: the whole text only
     body_weight: float = 0.3  # the whole text's share of the text similarity; the lead has the rest
+    # An article whose lead sentence reports an action (not a statement) by or on named persons
+    # does not join a story whose leads report that kind of action on other persons only
+    # (warta.stories.actions; docs/stories.md).
+    participant_gate: bool = True
     window: timedelta = timedelta(days=3)
     max_active: int = 2_000
     max_members: int = 20
@@ -82,6 +91,8 @@ class _Active:
     entity_counts: Counter[str] = field(default_factory=Counter)
     entity_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     quotes: list[StoryQuote] = field(default_factory=list)
+    actions: dict[str, set[str]] = field(default_factory=dict)  # its leads' persons by event type
+    people: set[str] = field(default_factory=set)  # every person its articles name
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -128,21 +139,22 @@ class StoryClusterer:
         vector = self._text_vector(article)
         entity_terms = Counter({e.key: e.mentions or 1 for e in analysis.entities})
         entities = self._entity_idf.add(entity_terms)
+        lead = lead_actions(analysis)
         if story is not None:
             best, score = self._active.get(story), 1.0
             if best is None:
                 best = self._open(story, article.title, when)
             self._count += 1
-            self._join(best, key, when, vector, analysis)
+            self._join(best, key, when, vector, analysis, lead)
             return Assignment(article=key, story=story, new=False, similarity=score)
-        best, score = self._best(vector, entities)
+        best, score = self._best(vector, entities, lead)
         if best is None or score < self.settings.threshold:
             best = self._open(story_id(key), article.title, when)
             new = True
         else:
             new = False
         self._count += 1
-        self._join(best, key, when, vector, analysis)
+        self._join(best, key, when, vector, analysis, lead)
         return Assignment(article=key, story=best.id, new=new, similarity=score)
 
     def _text_vector(self, article: Article) -> Vector:
@@ -182,7 +194,7 @@ class StoryClusterer:
         self._active[story] = opened
         return opened
 
-    def _best(self, vector: Vector, entities: Vector) -> tuple[_Active | None, float]:
+    def _best(self, vector: Vector, entities: Vector, lead: LeadActions) -> tuple[_Active | None, float]:
         opts = self.settings
         length = norm(vector)
         if not length or not self._active:
@@ -206,6 +218,12 @@ class StoryClusterer:
                 scores[candidate] = score
         else:
             scores = central
+        if opts.participant_gate and lead.actions:
+            joinable = np.flatnonzero(scores >= opts.threshold)
+            barred = [c for c in joinable if self._barred(int(c), lead)]
+            if barred:
+                scores = scores.copy()
+                scores[barred] = 0.0
         best_score = float(scores.max())
         if best_score <= 0.0:
             return None, 0.0
@@ -213,7 +231,13 @@ class StoryClusterer:
         slot = int(tied[np.argmin(self._updated[tied])]) if len(tied) > 1 else int(tied[0])
         return self._by_slot[slot], best_score
 
-    def _join(self, story: _Active, key: str, when: datetime | None, vector: Vector, analysis: Analysis) -> None:
+    def _barred(self, slot: int, lead: LeadActions) -> bool:
+        story = self._by_slot[slot]
+        return story is not None and conflicts(lead, story.actions, story.people)
+
+    def _join(
+        self, story: _Active, key: str, when: datetime | None, vector: Vector, analysis: Analysis, lead: LeadActions
+    ) -> None:
         story.articles.append(key)
         story.members.append(vector)
         del story.members[: -self.settings.max_members]
@@ -236,6 +260,9 @@ class StoryClusterer:
         for entity in analysis.entities:
             story.entity_counts[entity.key] += 1
             story.entity_names.setdefault(entity.key, (entity.canonical, entity.label))
+        for kind, persons in lead.actions.items():
+            story.actions.setdefault(kind, set()).update(persons)
+        story.people.update(lead.people)
         for quote in analysis.quotes:
             story.quotes.append(StoryQuote(key, quote.text, quote.speaker, quote.speaker_name, quote.confidence))
         story.quotes.sort(key=lambda q: -q.confidence)  # stable: equal confidence keeps arrival order
