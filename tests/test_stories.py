@@ -293,6 +293,24 @@ def _gold_run() -> dict[str, float]:
     return out
 
 
+@cache
+def _second_set_f1() -> float:
+    from storygold_loader import storygold
+
+    gold_module = storygold()
+    articles, _ = gold_module.load(with_pairs=False, stories_file=gold_module.SECOND_SET)
+    items = sorted(((repr(a.ref), a) for a in articles), key=lambda t: (t[1].article.published or "", t[0]))
+    clusterer = StoryClusterer()
+    predicted = {x.article: x.story for x in (clusterer.add(k, analyze_article(a.article)) for k, a in items)}
+    return bcubed(predicted, {k: str(a.story) for k, a in items}).f1
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpora not available")
+def test_second_gold_set_bcubed_floor() -> None:
+    """The blind set (annotated after the settings were chosen): a floor under the measured F1."""
+    assert _second_set_f1() >= 0.91  # measured 0.929 (baseline 0.913, all singletons 0.621)
+
+
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared corpora not available")
 def test_gold_bcubed_floor() -> None:
     """Floors a little under the measured F1 (benchmarks/stories.py writes the current numbers)."""
