@@ -136,3 +136,21 @@ def test_english_page_is_extracted_and_says_so() -> None:
     assert article.language == "en"
     assert article.has_problem("language_not_indonesian")
     assert len(article.paragraphs) > 5
+
+
+def test_a_flattened_body_of_many_inline_related_links_is_cleaned_in_linear_time() -> None:
+    def run(links: int) -> tuple[float, warta.Article]:
+        links_text = "".join(
+            f"Baca juga: Judul Berita Nomor {i} Hari Ini Kalimat biasa di sini. " for i in range(links)
+        )
+        body = "Kalimat pembuka berita ini. " + links_text
+        start = time.perf_counter()
+        article = warta.extract(f"Judul Berita\n\n{body}".encode(), input_format="text")
+        return time.perf_counter() - start, article
+
+    small, _ = min((run(2_000) for _ in range(3)), key=lambda r: r[0])
+    large, article = min((run(20_000) for _ in range(3)), key=lambda r: r[0])
+    assert len(article.related) == 20_000
+    assert [r.title for r in article.related[:2]] == ["Judul Berita Nomor 0 Hari Ini", "Judul Berita Nomor 1 Hari Ini"]
+    assert "Baca juga" not in article.text and article.text.count("Kalimat biasa di sini.") == 20_000
+    assert large < 30 * small + 0.5  # ten times the links, about ten times the time

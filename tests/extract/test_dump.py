@@ -21,7 +21,7 @@ from warta.extract.dumplines import read_dump, resolve_url, split_references, wr
 from warta.extract.language import detect_language
 from warta.model import Image, PageInfo, RawPage, RelatedLink
 
-from conftest import SHARED, needs_shared
+from conftest import ROOT, SHARED, needs_shared
 
 DUMPS = Path(__file__).resolve().parent.parent / "data" / "dumps"
 SEED = Path(__file__).resolve().parents[2] / "samples" / "pages" / "tribuntoraja-2024-putin-korea-utara.txt"
@@ -492,3 +492,88 @@ def test_republika_and_okezone_rows_of_the_scraped_corpus_repeat_no_paragraph() 
                 assert not any("Whatsapp Channel" in p for p in paragraphs)
                 checked += 1
     assert checked >= 20
+
+
+# --- "Baca juga: <title>" inside flattened text ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("after", "title"),
+    [
+        # the sentence opens with a capitalised word followed by running text
+        (
+            "Banjir Rendam Ratusan Rumah di Bekasi Warga mengungsi ke balai desa.",
+            "Banjir Rendam Ratusan Rumah di Bekasi",
+        ),
+        # a subject with a role and a rank: "Kapolsek Sukamaju, Kompol Budi mengatakan"
+        (
+            "Pasar Baru Ditutup Sementara Kapolsek Sukamaju, Kompol Budi mengatakan, pasar dijaga.",
+            "Pasar Baru Ditutup Sementara",
+        ),
+        # an opener before the subject
+        ("Harga Beras Naik Lagi Sebelumnya, Presiden Joko Widodo meminta harga dijaga.", "Harga Beras Naik Lagi"),
+        # a quote right after the title
+        ('Tim Muda Juara Turnamen "Kami bangga," kata pelatih.', "Tim Muda Juara Turnamen"),
+        # a numbered list after the title
+        ("Cara Mudah Menabung untuk Pelajar 1. Sisihkan uang jajan setiap hari.", "Cara Mudah Menabung untuk Pelajar"),
+        # the headline's own small words and a web address stay in the title
+        (
+            "Lowongan Kerja dari Pemkot, Daftar di kerja.kota.go.id Pendaftaran dibuka besok.",
+            "Lowongan Kerja dari Pemkot, Daftar di kerja.kota.go.id",
+        ),
+    ],
+)
+def test_inline_related_title_ends_where_the_sentence_begins(after: str, title: str) -> None:
+    from warta.extract.inline import take_inline_related
+
+    text, titles = take_inline_related(f"Pembukaan berita ini. Baca juga: {after}")
+    assert titles == [title]
+    assert text == "Pembukaan berita ini. " + after[len(title) :].strip()
+
+
+def test_inline_related_is_left_alone_when_no_running_text_follows() -> None:
+    from warta.extract.inline import take_inline_related
+
+    # a list of results, all capitalised: no sentence to end the title at
+    text = "Baca juga: Hasil Liga Pekan Ini Persija 1-0 Persib Arema 2-2 Persik Bali 3-1 Persis"
+    assert take_inline_related(text) == (text, [])
+
+
+def test_inline_related_titles_become_related_links_of_the_article() -> None:
+    body = (
+        "Polisi menangkap dua pemuda yang mencuri sepeda motor di Kecamatan Sukamaju pada Senin malam. "
+        "Baca juga: Maling Motor Beraksi di Parkiran Masjid Kapolsek Sukamaju, Kompol Budi mengatakan, "
+        "kedua pelaku sudah ditahan. Baca juga: Polisi Buru Penadah Motor Curian Polisi masih mencari penadahnya."
+    )
+    article = extract_text(RawPage(content=f"Dua Pemuda Ditangkap\n\n{body}", kind="text"))
+    assert [r.title for r in article.related] == [
+        "Maling Motor Beraksi di Parkiran Masjid",
+        "Polisi Buru Penadah Motor Curian",
+    ]
+    assert "Baca juga" not in article.text
+    assert "Kapolsek Sukamaju, Kompol Budi mengatakan" in article.text
+    assert article.text.endswith("Polisi masih mencari penadahnya.")
+
+
+@needs_shared
+def test_inline_related_title_ends_on_the_hand_counted_gold() -> None:
+    import json
+
+    from storygold_loader import storygold
+    from warta.extract.inline import title_length
+
+    gold_module = storygold()
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "tests" / "data" / "inline-related-gold.jsonl").read_text().splitlines()
+        if line
+    ]
+    files = {f: gold_module.read_csv("wiraindrak-2023-02", f) for f in {r["file"] for r in rows}}
+    marker = re.compile(r"\b(?:Baca|BACA)\s+(?:juga|Juga|JUGA)\s*:\s*")
+    exact = 0
+    for row in rows:
+        body = gold_module._wiraindrak_body(files[row["file"]][row["row"]]["Body_Text"])
+        found = list(marker.finditer(body))[row["occurrence"]]
+        exact += title_length(body[found.end() : found.end() + 600].split()) == row["title_words"]
+    assert len(rows) == 124
+    assert exact / len(rows) >= 0.8  # measured 107 of 124 (benchmarks/inline_related.py)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from warta.extract import boilerplate
 from warta.extract.boilerplate import Kind
+from warta.extract.inline import take_inline_related
 from warta.model import RelatedLink
 
 # Inline furniture glued into a paragraph by the page's markup (ads, "Baca juga" boxes whose
@@ -54,6 +55,8 @@ def clean_paragraphs(paragraphs: Iterable[str], *, stop_at_footer: bool = True) 
         text = boilerplate.normalize_space(_INLINE.sub(" ", raw) if _HAS_INLINE(raw) else raw)
         if "hannel" in text:
             text = _GLUED_FOLLOW.sub("", text)
+        text, inline = take_inline_related(text)  # "… Baca juga: <title> …" where line breaks were lost
+        out.related.extend(RelatedLink(title=title) for title in inline)
         if not text:
             continue
         line = boilerplate.classify(text, normalized=True)
