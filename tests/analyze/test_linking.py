@@ -258,6 +258,11 @@ RULES: list[tuple[str, list[tuple[str, str, str]], list[tuple[str, str]]]] = [
         [("loc:korea-utara", "Korea Utara"), ("loc:korea", "Korea")],
     ),
     (
+        "a spelling in capitals (a shouted lead) is not the name when another spelling is not",
+        [("body", "INTERNATIONAL Golden Institute", "ORG"), ("body", "International Golden Institute", "ORG")],
+        [("org:international-golden-institute", "International Golden Institute")] * 2,
+    ),
+    (
         "one name, two kinds from the model: the majority kind",
         [("body", "Bandung", "LOC"), ("body", "Bandung", "ORG"), ("body", "Bandung", "LOC")],
         [("loc:bandung", "Bandung")] * 3,

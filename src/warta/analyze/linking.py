@@ -29,7 +29,8 @@ Pertahanan", "Dr.", "Hj.", from ``[honorifics]`` in the alias table):
    name different kinds in one article, the majority kind (ties: the first) is used for all.
 
 The canonical name of an entity found in the article is its fullest spelling (most words, then
-most frequent, then first): "Kim Jong Un" over "Kim Jong-un".
+fewest words in capitals, then most frequent, then first): "Kim Jong Un" over "Kim Jong-un", and
+"International Golden Institute" over the "INTERNATIONAL Golden Institute" of a shouted lead.
 """
 
 from __future__ import annotations
@@ -133,6 +134,11 @@ def _contains(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return short[0] == full[0] and short[-1] == full[-1] and all(word in rest for word in short)
 
 
+def _shouted(spelling: str) -> int:
+    """Words written in capitals: "INTERNATIONAL Golden Institute" loses to "International Golden Institute"."""
+    return sum(1 for word in spelling.split() if len(word) > 1 and word.isalpha() and word.isupper())
+
+
 @dataclass(slots=True, eq=False)  # groups are compared by identity
 class _Group:
     """An entity while linking: its kind, name spellings and where it was mentioned."""
@@ -147,7 +153,7 @@ class _Group:
         if self.canonical is not None:
             return self.canonical
         order = {s: i for i, s in enumerate(self.spellings)}
-        return min(self.spellings, key=lambda s: (-len(s.split()), -self.spellings[s], order[s]))
+        return min(self.spellings, key=lambda s: (-len(s.split()), _shouted(s), -self.spellings[s], order[s]))
 
 
 @dataclass(slots=True)
