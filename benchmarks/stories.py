@@ -362,6 +362,18 @@ def _row(name: str, s: dict[str, Any]) -> str:
     return f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | **{s['f1']:.3f}** |"
 
 
+def _bcubed_table(s: dict[str, Any], baseline_threshold: float, no_gate: str) -> list[str]:
+    return [
+        "| B-cubed | precision | recall | F1 |",
+        "|---|---|---|---|",
+        _row("warta (online, defaults)", s["warta"]),
+        _row(no_gate, s["warta_no_gate"]),
+        _row(f"baseline: TF-IDF single link, threshold {baseline_threshold}", s["baseline"]),
+        _row("all singletons", s["singletons"]),
+        "",
+    ]
+
+
 def render(r: dict[str, Any]) -> str:
     lines = [
         "## Stories and near-duplicates",
@@ -380,13 +392,9 @@ def render(r: dict[str, Any]) -> str:
         lines += [
             f"**{half}** ({s['articles']} articles, {s['gold_stories']} gold stories; warta made {s['warta_stories']})",
             "",
-            "| B-cubed | precision | recall | F1 |",
-            "|---|---|---|---|",
-            _row("warta (online, defaults)", s["warta"]),
-            _row("warta without the participant gate (the defaults before 2026-11-28)", s["warta_no_gate"]),
-            _row(f"baseline: TF-IDF single link, threshold {r['baseline_threshold']}", s["baseline"]),
-            _row("all singletons", s["singletons"]),
-            "",
+            *_bcubed_table(
+                s, r["baseline_threshold"], "warta without the participant gate (the defaults before 2026-11-28)"
+            ),
         ]
     s = r["second_set"]
     lines += [
@@ -394,13 +402,7 @@ def render(r: dict[str, Any]) -> str:
         f"{s['gold_stories']} gold stories; warta made {s['warta_stories']}): annotated before warta was run on it,",
         "after every setting above had been chosen; the same settings, the baseline at the threshold tuned above.",
         "",
-        "| B-cubed | precision | recall | F1 |",
-        "|---|---|---|---|",
-        _row("warta (online, defaults)", s["warta"]),
-        _row("warta without the participant gate", s["warta_no_gate"]),
-        _row(f"baseline: TF-IDF single link, threshold {r['baseline_threshold']}", s["baseline"]),
-        _row("all singletons", s["singletons"]),
-        "",
+        *_bcubed_table(s, r["baseline_threshold"], "warta without the participant gate"),
     ]
     d = r["dedup"]
     lines += [

@@ -1,7 +1,7 @@
 """A "Baca juga: <title>" left inside running text, where the page's line breaks were lost.
 
 Scraped article text often arrives as one line per article (the February 2023 Kompas and
-Tribunnews dumps in ../shared: 1,124 of their 1,296 articles carry 2,574 such links). The related
+Tribunnews dumps in ../shared: 1,124 of their 1,246 bodies carry 2,574 such links). The related
 title then runs straight into the next sentence, and nothing but the words says where it ends:
 
     ... Baca juga: Masjid Al Jabbar Ditutup 2 Pekan, Ridwan Kamil: Sedang Dievaluasi Kapolsek
