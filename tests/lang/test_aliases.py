@@ -140,6 +140,28 @@ def test_loads_a_small_table(tmp_path: Path) -> None:
     assert table.honorifics.titles == frozenset()
 
 
+def test_not_names_match_whole_mentions_and_capitals_only_capitals(tmp_path: Path) -> None:
+    table = load_aliases(_write(tmp_path, '[not_names]\nnames = ["WNI", "Tanah Air"]\n'))
+    assert table.is_not_a_name("WNI") and not table.is_not_a_name("Wni")
+    assert table.is_not_a_name("Tanah Air") and table.is_not_a_name("tanah air")
+    assert not table.is_not_a_name("WNI Jakarta") and not table.is_not_a_name("Jakarta")
+    shipped = default_aliases()
+    assert shipped.is_not_a_name("IHSG") and not shipped.is_not_a_name("KPK")
+
+
+def test_not_names_never_reach_the_entities() -> None:
+    import warta
+
+    article = warta.Article(
+        title="Harga Emas Naik",
+        paragraphs=("Ratusan WNI di Jakarta membeli emas setelah IHSG melemah, kata Joko Widodo.",),
+    )
+    analysis = warta.analyze_article(article)
+    texts = {m.text for m in analysis.mentions}
+    assert "WNI" not in texts and "IHSG" not in texts
+    assert any(e.key == "loc:jakarta" for e in analysis.entities)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -153,6 +175,8 @@ def test_loads_a_small_table(tmp_path: Path) -> None:
         ('[honorifics]\ntitles = "presiden"\n', "list of non-empty strings"),
         ("[honorifics]\nranks = []\n", "only titles, offices and suffixes"),
         ("LOC = 3\n", "must be a table"),
+        ('[not_names]\nwords = ["WNI"]\n', "holds only names"),
+        ('[LOC]\n"Tanah Air" = []\n[not_names]\nnames = ["Tanah Air"]\n', "both a name and in"),
         ("[LOC\n", "cannot be read"),
     ],
 )

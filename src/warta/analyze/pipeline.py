@@ -193,8 +193,10 @@ class Link:
 
     def __call__(self, doc: Analysis) -> Analysis:
         from warta.analyze.linking import link_mentions, nickname_links
+        from warta.lang.id.aliases import default_aliases
 
-        named = [m for m in doc.mentions if m.label in ("PER", "ORG", "LOC")]
+        table = default_aliases()  # its [not_names] ("WNI", "IHSG") are dropped: not entities
+        named = [m for m in doc.mentions if m.label in ("PER", "ORG", "LOC") and not table.is_not_a_name(m.text)]
         others = [m for m in doc.mentions if m.label not in ("PER", "ORG", "LOC")]
         linked, entities = link_mentions(named, nicknames=nickname_links(_fields(doc.article), named))
         ordered = sorted([*linked, *others], key=_reading_order)

@@ -93,11 +93,22 @@ class Honorifics:
 class AliasTable:
     """Canonical entities by alias; ``lookup`` answers for a mention's text."""
 
-    __slots__ = ("_capitals", "_names", "entries", "honorifics")
+    __slots__ = ("_capitals", "_names", "_not_capitals", "_not_names", "entries", "honorifics")
 
-    def __init__(self, entries: tuple[AliasEntry, ...], honorifics: Honorifics, *, source: str = "aliases") -> None:
+    def __init__(
+        self,
+        entries: tuple[AliasEntry, ...],
+        honorifics: Honorifics,
+        *,
+        source: str = "aliases",
+        not_names: tuple[str, ...] = (),
+    ) -> None:
         self.entries = entries
         self.honorifics = honorifics
+        # Words the model reads as names that are not ("WNI", "IHSG", "Tanah Air"); one written in
+        # capitals only matches a mention written in capitals, as aliases do.
+        self._not_capitals = frozenset(match_form(n) for n in not_names if _is_capitals(n))
+        self._not_names = frozenset(match_form(n) for n in not_names if not _is_capitals(n))
         self._names: dict[str, AliasEntry] = {}  # any case: canonical names and mixed-case aliases
         self._capitals: dict[str, AliasEntry] = {}  # aliases written in capitals: capital mentions only
         for entry in entries:
@@ -119,6 +130,11 @@ class AliasTable:
 
     def __iter__(self) -> Iterator[AliasEntry]:
         return iter(self.entries)
+
+    def is_not_a_name(self, text: str) -> bool:
+        """Whether a mention's whole text is one of the table's ``[not_names]``."""
+        form = match_form(text)
+        return form in self._not_names or (form in self._not_capitals and _is_capitals(text))
 
     def lookup(self, name: str) -> AliasEntry | None:
         """The entity ``name`` is an alias or the canonical name of, or None."""
@@ -142,9 +158,14 @@ def _phrases(value: Any, where: str) -> frozenset[tuple[str, ...]]:
 
 
 def _parse(data: Mapping[str, Any], source: str) -> AliasTable:
-    unknown = set(data) - {*LABELS, "honorifics"}
+    sections = [*LABELS, "honorifics", "not_names"]
+    unknown = set(data) - set(sections)
     if unknown:
-        raise ConfigurationError(f"{source}: unknown section(s) {sorted(unknown)}; expected {[*LABELS, 'honorifics']}")
+        raise ConfigurationError(f"{source}: unknown section(s) {sorted(unknown)}; expected {sections}")
+    raw_not_names = data.get("not_names", {})
+    if not isinstance(raw_not_names, dict) or set(raw_not_names) - {"names"}:
+        raise ConfigurationError(f"{source}: [not_names] holds only names")
+    not_names = _strings(raw_not_names.get("names", []), f"{source}: not_names.names")
     raw_honorifics = data.get("honorifics", {})
     if not isinstance(raw_honorifics, dict) or set(raw_honorifics) - {"titles", "offices", "suffixes"}:
         raise ConfigurationError(f"{source}: [honorifics] holds only titles, offices and suffixes")
@@ -164,7 +185,10 @@ def _parse(data: Mapping[str, Any], source: str) -> AliasTable:
                 raise ConfigurationError(f"{where}: the canonical name is empty")
             unique = tuple(dict.fromkeys(a for a in _strings(aliases, where) if a != canonical))
             entries.append(AliasEntry(label, canonical.strip(), unique))
-    return AliasTable(tuple(entries), honorifics, source=source)
+    for name in not_names:
+        if any(match_form(name) in (match_form(e.canonical), *map(match_form, e.aliases)) for e in entries):
+            raise ConfigurationError(f"{source}: {name!r} is both a name and in [not_names]")
+    return AliasTable(tuple(entries), honorifics, source=source, not_names=not_names)
 
 
 def load_aliases(path: Path | None = None) -> AliasTable:
