@@ -391,3 +391,28 @@ def test_a_nickname_with_no_full_name_before_it_stays_its_own_person() -> None:
     assert nickname_links([("body", 0, text)], mentions) == {}  # the only full name comes after the phrase
     _, entities = link_mentions(mentions, nicknames={})
     assert {e.key for e in entities} == {"per:paman-abu", "per:budi-santoso"}
+
+
+@pytest.mark.parametrize(
+    ("site", "brand"),
+    [("hot.detik.com", "detik"), ("www.republika.co.id", "republika"), ("hukum.tempo.co", "tempo"), ("x.id", None)],
+)
+def test_outlet_brand(site: str, brand: str | None) -> None:
+    from warta.analyze.linking import outlet_brand
+
+    assert outlet_brand(site) == brand
+
+
+def test_the_outlet_in_its_own_glued_dateline_is_not_an_entity() -> None:
+    body = (
+        "Liputan6.com, Jakarta - Presiden Joko Widodo meresmikan bendungan di Jawa Tengah pada Senin. "
+        "Seperti dikutip dari Antara, bendungan itu mengairi ribuan hektare sawah."
+    )
+    own = warta.analyze_article(warta.Article(title="Bendungan Baru", paragraphs=(body,), site="www.liputan6.com"))
+    assert not any("liputan6" in e.key for e in own.entities)
+    other = warta.analyze_article(warta.Article(title="Bendungan Baru", paragraphs=(body,), site="www.kompas.com"))
+    assert any("liputan6" in e.key for e in other.entities)
+    # the outlet acting in the news stays a name
+    acting = "Bendungan itu diresmikan pada Senin. Liputan6.com menemui Presiden Joko Widodo di lokasi bendungan."
+    news = warta.analyze_article(warta.Article(title="Bendungan Baru", paragraphs=(acting,), site="www.liputan6.com"))
+    assert any("liputan6" in e.key for e in news.entities)

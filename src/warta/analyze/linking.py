@@ -134,6 +134,30 @@ def _contains(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return short[0] == full[0] and short[-1] == full[-1] and all(word in rest for word in short)
 
 
+_SUFFIX_LABELS = frozenset({"com", "co", "id", "net", "org", "go", "ac", "or", "web", "my", "tv", "news"})
+
+
+def outlet_brand(site: str | None) -> str | None:
+    """The name a site's host is built on: "hot.detik.com" -> "detik", "www.republika.co.id" -> "republika"."""
+    labels = (site or "").lower().removeprefix("www.").split(".")
+    while labels and labels[-1] in _SUFFIX_LABELS:
+        labels.pop()
+    return labels[-1] if labels and len(labels[-1]) >= 4 else None
+
+
+def is_own_dateline(mention: Mention, body: str, site: str | None) -> bool:
+    """Whether a mention is the publishing outlet naming itself in the body's dateline: "Liputan6.com"
+    in "Liputan6.com, Jakarta - ..." of a liputan6 article, which the scraped text glued to the first
+    sentence. One word that begins with the site's brand, at the body's start, followed by a comma or
+    a dash. Elsewhere the outlet stays a name: it can act in the news ("Liputan6.com menemui ...")."""
+    brand = outlet_brand(site)
+    if brand is None or mention.field != "body" or mention.start > 40 or " " in mention.text.strip():
+        return False
+    if not "".join(c for c in mention.text.lower() if c.isalnum()).startswith(brand):
+        return False
+    return body[mention.end : mention.end + 3].lstrip().startswith((",", "-", "–", "—"))
+
+
 def _shouted(spelling: str) -> int:
     """Words written in capitals: "INTERNATIONAL Golden Institute" loses to "International Golden Institute"."""
     return sum(1 for word in spelling.split() if len(word) > 1 and word.isalpha() and word.isupper())

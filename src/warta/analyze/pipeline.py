@@ -192,11 +192,19 @@ class Link:
     assigns: frozenset[str] = frozenset({"entities"})
 
     def __call__(self, doc: Analysis) -> Analysis:
-        from warta.analyze.linking import link_mentions, nickname_links
+        from warta.analyze.linking import is_own_dateline, link_mentions, nickname_links
         from warta.lang.id.aliases import default_aliases
 
-        table = default_aliases()  # its [not_names] ("WNI", "IHSG") are dropped: not entities
-        named = [m for m in doc.mentions if m.label in ("PER", "ORG", "LOC") and not table.is_not_a_name(m.text)]
+        # Not entities: the table's [not_names] ("WNI", "IHSG") and the outlet naming itself in a
+        # dateline glued to the text ("Liputan6.com, Jakarta - ..." in a liputan6 article).
+        table, site, body = default_aliases(), doc.article.site, doc.article.text
+        named = [
+            m
+            for m in doc.mentions
+            if m.label in ("PER", "ORG", "LOC")
+            and not table.is_not_a_name(m.text)
+            and not is_own_dateline(m, body, site)
+        ]
         others = [m for m in doc.mentions if m.label not in ("PER", "ORG", "LOC")]
         linked, entities = link_mentions(named, nicknames=nickname_links(_fields(doc.article), named))
         ordered = sorted([*linked, *others], key=_reading_order)
