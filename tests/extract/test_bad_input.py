@@ -154,3 +154,16 @@ def test_a_flattened_body_of_many_inline_related_links_is_cleaned_in_linear_time
     assert [r.title for r in article.related[:2]] == ["Judul Berita Nomor 0 Hari Ini", "Judul Berita Nomor 1 Hari Ini"]
     assert "Baca juga" not in article.text and article.text.count("Kalimat biasa di sini.") == 20_000
     assert large < 30 * small + 0.5  # ten times the links, about ten times the time
+
+
+def test_plain_text_of_many_short_lines_is_read_in_linear_time() -> None:
+    def run(lines: int) -> float:
+        text = "\n".join(f"Baris ke-{i} dari sebuah teks yang panjang sekali." for i in range(lines))
+        start = time.perf_counter()
+        warta.extract(text.encode(), input_format="text")
+        return time.perf_counter() - start
+
+    small = min(run(8_000) for _ in range(3))
+    large = min(run(80_000) for _ in range(2))
+    # ten times the lines, about ten times the time (a slice of the rest for every line was 40-50x)
+    assert large < 25 * small + 0.5

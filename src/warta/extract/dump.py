@@ -365,7 +365,7 @@ def drop_containers(blocks: list[str]) -> list[str]:
         if skip:
             skip = False
             continue
-        held = _held(block, blocks[i + 1 :])
+        held = _held(blocks, i)
         if held >= 2:
             continue
         kept.append(block)
@@ -373,19 +373,22 @@ def drop_containers(blocks: list[str]) -> list[str]:
     return kept
 
 
-def _held(block: str, following: list[str]) -> int:
-    """How many of ``following`` ``block`` holds in order, or 0 when they make up less than half of it."""
-    if not following or len(block) <= len(following[0]):
+def _held(blocks: list[str], i: int) -> int:
+    """How many of the blocks after ``blocks[i]`` it holds in order, or 0 when they make up less than
+    half of it. (Indexes, not a slice of the rest: a text of many short lines stays linear.)"""
+    block = blocks[i]
+    if i + 1 >= len(blocks) or len(block) <= len(blocks[i + 1]):
         return 0
     position = covered = found = 0
-    for part in following:
+    for j in range(i + 1, len(blocks)):
+        part = blocks[j]
         at = block.find(part, position)
         if at < 0:
             break
         position, covered, found = at + len(part), covered + len(part), found + 1
     if covered < max(_NESTED_MIN_CHARS, len(block) / 2):
         return 0
-    if found == 1 and not block.startswith(following[0]):
+    if found == 1 and not block.startswith(blocks[i + 1]):
         return 0
     return found
 
