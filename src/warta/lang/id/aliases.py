@@ -124,6 +124,9 @@ class AliasTable:
                             f"{source}: {name!r} is claimed by both {other.label} {other.canonical!r} and "
                             f"{entry.label} {entry.canonical!r}; keep it under one entity"
                         )
+        for name in not_names:  # checked against the indexes just built: every canonical name and alias
+            if (form := match_form(name)) in self._names or form in self._capitals:
+                raise ConfigurationError(f"{source}: {name!r} is both a name and in [not_names]")
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -185,9 +188,6 @@ def _parse(data: Mapping[str, Any], source: str) -> AliasTable:
                 raise ConfigurationError(f"{where}: the canonical name is empty")
             unique = tuple(dict.fromkeys(a for a in _strings(aliases, where) if a != canonical))
             entries.append(AliasEntry(label, canonical.strip(), unique))
-    for name in not_names:
-        if any(match_form(name) in (match_form(e.canonical), *map(match_form, e.aliases)) for e in entries):
-            raise ConfigurationError(f"{source}: {name!r} is both a name and in [not_names]")
     return AliasTable(tuple(entries), honorifics, source=source, not_names=not_names)
 
 
